@@ -1,0 +1,82 @@
+// The one storage interface (STYLE: gatus's Store). SQLite and PostgreSQL implement it and pass
+// the same contract suite (test/db/store-contract.test.ts). Only DDL and a few statements differ.
+import type { Check, Incident, Maintenance } from '../sla/model.ts';
+import type { LocationSegment } from '../sla/segments.ts';
+
+export const storeDialects = ['sqlite', 'postgres'] as const;
+export type StoreDialect = (typeof storeDialects)[number];
+
+/** Hourly aggregate of one monitor's checks (all locations), kept after raw checks are pruned. */
+export interface CheckRollup {
+  monitorId: string;
+  /** UTC hour start. */
+  hourMs: number;
+  upCount: number;
+  downCount: number;
+  /** Exact latency histogram of the up checks: latency ms → count. */
+  latencyCounts: Map<number, number>;
+  firstUpMs: number | null;
+  lastUpMs: number | null;
+  /** Longest gap between consecutive up checks inside the hour; null with fewer than two. */
+  maxUpGapMs: number | null;
+}
+
+/** A monitor location's evaluation state after its last check (sla/location-fold.ts), as JSON. */
+export interface LocationStateRow {
+  monitorId: string;
+  location: string;
+  lastCheckMs: number;
+  stateJson: string;
+}
+
+export interface Store {
+  readonly dialect: StoreDialect;
+  /** Runs fn in one transaction: all of its writes land, or none. Nested calls join the outer one. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+
+  // Raw checks (kept `retention.checks`).
+  insertChecks(checks: readonly Check[]): Promise<void>;
+  /** Checks of one monitor location with fromMs ≤ timeMs < toMs, oldest first. */
+  listChecks(monitorId: string, location: string, fromMs: number, toMs: number): Promise<Check[]>;
+  /** Checks of several monitors (all locations) with fromMs ≤ timeMs < toMs, oldest first. */
+  listMonitorChecks(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<Check[]>;
+  /** The latest `up` check of a monitor location strictly before beforeMs. */
+  latestUpCheckBefore(monitorId: string, location: string, beforeMs: number): Promise<Check | null>;
+  earliestCheckMs(monitorId: string, location: string): Promise<number | null>;
+  /** Deletes raw checks older than beforeMs whose hour has a rollup. Returns how many went. */
+  pruneChecks(beforeMs: number): Promise<number>;
+
+  // Location timelines (kept forever).
+  getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null>;
+  putLocationState(row: LocationStateRow): Promise<void>;
+  /** Deletes the location's segments with startMs ≥ fromMs, cuts one spanning fromMs at fromMs, inserts segments. */
+  replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void>;
+  /** Segments of these monitors that overlap [fromMs, toMs), ordered by monitor, location, startMs. */
+  listSegments(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<LocationSegment[]>;
+  /** Each monitor's first segment start (its first check), for monitors that have one. */
+  firstSegmentStarts(monitorIds: readonly string[]): Promise<Map<string, number>>;
+
+  // Rollups (kept forever).
+  upsertRollups(rollups: readonly CheckRollup[]): Promise<void>;
+  /** Rollups of these monitors with fromMs ≤ hourMs < toMs. */
+  listRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<CheckRollup[]>;
+  /** The latest rollup hour of a monitor, or null. */
+  latestRollupHourMs(monitorId: string): Promise<number | null>;
+
+  // Incidents (kept forever). ids are assigned by the store (string form of an integer).
+  insertIncidents(incidents: readonly Incident[]): Promise<string[]>;
+  updateIncident(incident: Incident & { id: string }): Promise<void>;
+  deleteIncidents(ids: readonly string[]): Promise<void>;
+  /** Incidents of a service that overlap [fromMs, toMs) or start in it (open ones count as running on). */
+  listIncidents(serviceId: string, fromMs: number, toMs: number): Promise<Incident[]>;
+
+  // Maintenance windows (kept forever).
+  insertMaintenance(windows: readonly Maintenance[]): Promise<string[]>;
+  /** Windows of a service that overlap [fromMs, toMs) or start in it. */
+  listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]>;
+
+  // Small named values (slawatch's own liveness, job cursors).
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+}
