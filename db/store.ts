@@ -21,6 +21,14 @@ export interface CheckRollup {
   maxUpGapMs: number | null;
 }
 
+/** Rollups summed over monitors and hours (Store.sumRollups). */
+export interface RollupSum {
+  upCount: number;
+  downCount: number;
+  /** latency ms → count, ascending by latency. */
+  latencyCounts: Map<number, number>;
+}
+
 /** A monitor location's evaluation state after its last check (sla/location-fold.ts), as JSON. */
 export interface LocationStateRow {
   monitorId: string;
@@ -36,9 +44,10 @@ export interface Store {
   close(): Promise<void>;
 
   // Raw checks (kept `retention.checks`).
+  /** A check with the monitor, location and timeMs of a stored one replaces it. Latency is kept in whole ms (rounded). */
   insertChecks(checks: readonly Check[]): Promise<void>;
-  /** Checks of one monitor location with fromMs ≤ timeMs < toMs, oldest first. */
-  listChecks(monitorId: string, location: string, fromMs: number, toMs: number): Promise<Check[]>;
+  /** Checks of one monitor location with fromMs ≤ timeMs < toMs, oldest first; at most `limit` of them. */
+  listChecks(monitorId: string, location: string, fromMs: number, toMs: number, limit?: number): Promise<Check[]>;
   /** Checks of several monitors (all locations) with fromMs ≤ timeMs < toMs, oldest first. */
   listMonitorChecks(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<Check[]>;
   /** The latest `up` check of a monitor location strictly before beforeMs. */
@@ -61,6 +70,13 @@ export interface Store {
   upsertRollups(rollups: readonly CheckRollup[]): Promise<void>;
   /** Rollups of these monitors with fromMs ≤ hourMs < toMs. */
   listRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<CheckRollup[]>;
+  /** The last up check time of a monitor before beforeMs, from rollups of hours starting before it. */
+  lastUpBefore(monitorId: string, beforeMs: number): Promise<number | null>;
+  /**
+   * The sum of these monitors' rollups with fromMs ≤ hourMs < toMs; equal to summing listRollups, but
+   * whole UTC days come from a daily aggregate that upsertRollups keeps, so a year costs little.
+   */
+  sumRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<RollupSum>;
   /** The latest rollup hour of a monitor, or null. */
   latestRollupHourMs(monitorId: string): Promise<number | null>;
 

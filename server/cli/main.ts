@@ -1,0 +1,43 @@
+// The `slawatch` command line: a registry of commands, each in its own file.
+import { runReport, reportUsage } from './commands/report.ts';
+import { runCheck, checkUsage } from './commands/check.ts';
+import { runImport, importUsage } from './commands/import.ts';
+import { UsageError, writeLine, type CliIo } from './io.ts';
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  check: { usage: checkUsage, summary: 'validate the config; print each claim\'s verifiability and contradictions', run: runCheck },
+  report: { usage: reportUsage, summary: 'print a service\'s figures and claims for a period', run: runReport },
+  import: { usage: importUsage, summary: 'import checks, incidents or maintenance from CSV or JSON (all or nothing)', run: runImport },
+};
+
+function usage(): string {
+  return ['usage: slawatch <command> [options]', '', ...Object.values(commands).map((c) => `  slawatch ${c.usage}\n      ${c.summary}`)].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    writeLine(io.stdout, usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    writeLine(io.stderr, `slawatch: unknown command "${name}"\n\n${usage()}`);
+    return 1;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      writeLine(io.stderr, `slawatch ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
