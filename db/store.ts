@@ -2,24 +2,12 @@
 // the same contract suite (test/db/store-contract.test.ts). Only DDL and a few statements differ.
 import type { Check, Incident, Maintenance } from '../sla/model.ts';
 import type { LocationSegment } from '../sla/segments.ts';
+import type { CheckRollup } from '../sla/rollup.ts';
+
+export type { CheckRollup };
 
 export const storeDialects = ['sqlite', 'postgres'] as const;
 export type StoreDialect = (typeof storeDialects)[number];
-
-/** Hourly aggregate of one monitor's checks (all locations), kept after raw checks are pruned. */
-export interface CheckRollup {
-  monitorId: string;
-  /** UTC hour start. */
-  hourMs: number;
-  upCount: number;
-  downCount: number;
-  /** Exact latency histogram of the up checks: latency ms → count. */
-  latencyCounts: Map<number, number>;
-  firstUpMs: number | null;
-  lastUpMs: number | null;
-  /** Longest gap between consecutive up checks inside the hour; null with fewer than two. */
-  maxUpGapMs: number | null;
-}
 
 /** Rollups summed over monitors and hours (Store.sumRollups). */
 export interface RollupSum {

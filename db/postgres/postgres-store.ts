@@ -1,0 +1,405 @@
+// Store on PostgreSQL (postgres.js, opened by open-postgres.ts) over the tables of
+// db/postgres/schema.ts. Transactions and names are postgres-session.ts; this file is the
+// statements. Bulk writes unnest column arrays (pg-arrays.ts).
+import type postgres from 'postgres';
+import type { Check, Incident, Maintenance } from '../../sla/model.ts';
+import type { LocationSegment } from '../../sla/segments.ts';
+import type { CheckRollup, LocationStateRow, RollupSum, Store } from '../store.ts';
+import { NameCache } from '../name-cache.ts';
+import type { TransactionScope } from '../transaction-scope.ts';
+import { PostgresSession } from './postgres-session.ts';
+import {
+  assertRollup,
+  assertSegments,
+  assertTimeMs,
+  checkFromRow,
+  compareByMonitorHour,
+  compareByMonitorLocationStart,
+  incidentFromRow,
+  incidentValues,
+  maintenanceFromRow,
+  maintenanceValues,
+  parseStoreId,
+  rollupFromRow,
+  segmentFromRow,
+  segmentStateCode,
+  storedLatencyMs,
+  type CheckRow,
+  type IncidentRow,
+  type MaintenanceRow,
+  type RollupRow,
+  type SegmentRow,
+} from '../rows.ts';
+import { splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
+import { encodeLatencyCounts } from '../latency-codec.ts';
+import { boolArray, byteaArray, intArray, textArray } from './pg-arrays.ts';
+
+/** Rows per bulk statement: large enough to amortize the round trip, small enough to stream. */
+const chunkRows = 5_000;
+
+export class PostgresStore extends PostgresSession implements Store {
+  readonly dialect = 'postgres' as const;
+
+  /** A store over a pool connected to a migrated schema. */
+  static over(pool: postgres.Sql): PostgresStore {
+    return new PostgresStore({ pool, names: new NameCache() }, pool, null);
+  }
+
+  protected inScope(sql: postgres.TransactionSql, scope: TransactionScope): this {
+    return new PostgresStore(this.shared, sql, scope) as this;
+  }
+
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.unit(fn);
+  }
+
+  async close(): Promise<void> {
+    if (this.scope) throw new Error('close() the store, not a tx object');
+    await this.shared.pool.end({ timeout: 5 });
+  }
+
+  // Raw checks.
+
+  async insertChecks(checks: readonly Check[]): Promise<void> {
+    if (checks.length === 0) return;
+    for (const check of checks) assertTimeMs(check.timeMs, 'timeMs');
+    await this.unit(async (tx) => {
+      const keys = await tx.keysFor(checks.flatMap((c) => [c.monitorId, c.location]));
+      // One statement may not upsert a row twice; as on SQLite, the last check of a key wins.
+      const latest = new Map<string, number>();
+      checks.forEach((c, i) => latest.set(`${keys.get(c.monitorId)}:${keys.get(c.location)}:${c.timeMs}`, i));
+      const rows = latest.size === checks.length ? checks : [...latest.values()].sort((a, b) => a - b).map((i) => checks[i]!);
+      for (let start = 0; start < rows.length; start += chunkRows) {
+        const chunk = rows.slice(start, start + chunkRows);
+        await tx.sql`
+          INSERT INTO checks (monitor, location, time_ms, up, latency_ms, detail)
+          SELECT * FROM unnest(${intArray(chunk.map((c) => keys.get(c.monitorId)!))}::int4[],
+                               ${intArray(chunk.map((c) => keys.get(c.location)!))}::int4[],
+                               ${intArray(chunk.map((c) => c.timeMs))}::int8[],
+                               ${boolArray(chunk.map((c) => c.status === 'up'))}::bool[],
+                               ${intArray(chunk.map((c) => storedLatencyMs(c.latencyMs)))}::int4[],
+                               ${textArray(chunk.map((c) => c.detail ?? null))}::text[])
+          ON CONFLICT (monitor, location, time_ms) DO UPDATE
+          SET up = excluded.up, latency_ms = excluded.latency_ms, detail = excluded.detail`;
+      }
+    });
+  }
+
+  async listChecks(monitorId: string, location: string, fromMs: number, toMs: number, limit?: number): Promise<Check[]> {
+    const sql = this.reader();
+    const keys = await this.existingKeys([monitorId, location]);
+    const monitor = keys.get(monitorId);
+    const loc = keys.get(location);
+    if (monitor === undefined || loc === undefined) return [];
+    const rows = await sql<CheckRow[]>`
+      SELECT time_ms, up, latency_ms, detail FROM checks
+      WHERE monitor = ${monitor} AND location = ${loc} AND time_ms >= ${fromMs} AND time_ms < ${toMs}
+      ORDER BY time_ms LIMIT ${limit ?? null}`;
+    return rows.map((row) => checkFromRow(row, monitorId, location));
+  }
+
+  async listMonitorChecks(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<Check[]> {
+    const sql = this.reader();
+    const monitors = await this.monitorKeys(monitorIds);
+    if (!monitors) return [];
+    // `location = ANY(every name key)` lets the (monitor, location, time) key serve the time range.
+    const rows = await sql<CheckRow[]>`
+      SELECT monitor, location, time_ms, up, latency_ms, detail FROM checks
+      WHERE monitor = ANY(${monitors.keys}::int4[]) AND location = ANY(ARRAY(SELECT id FROM names))
+        AND time_ms >= ${fromMs} AND time_ms < ${toMs}
+      ORDER BY time_ms, monitor, location`;
+    const nameOf = await this.nameResolver(rows.map((row) => row.location));
+    return rows.map((row) => checkFromRow(row, monitors.byKey.get(row.monitor)!, nameOf(row.location)));
+  }
+
+  async latestUpCheckBefore(monitorId: string, location: string, beforeMs: number): Promise<Check | null> {
+    const sql = this.reader();
+    const keys = await this.existingKeys([monitorId, location]);
+    const monitor = keys.get(monitorId);
+    const loc = keys.get(location);
+    if (monitor === undefined || loc === undefined) return null;
+    const [row] = await sql<CheckRow[]>`
+      SELECT time_ms, up, latency_ms, detail FROM checks
+      WHERE monitor = ${monitor} AND location = ${loc} AND time_ms < ${beforeMs} AND up
+      ORDER BY time_ms DESC LIMIT 1`;
+    return row ? checkFromRow(row, monitorId, location) : null;
+  }
+
+  async earliestCheckMs(monitorId: string, location: string): Promise<number | null> {
+    const sql = this.reader();
+    const keys = await this.existingKeys([monitorId, location]);
+    const monitor = keys.get(monitorId);
+    const loc = keys.get(location);
+    if (monitor === undefined || loc === undefined) return null;
+    const [row] = await sql<Array<{ t: number | null }>>`
+      SELECT min(time_ms) AS t FROM checks WHERE monitor = ${monitor} AND location = ${loc}`;
+    return row!.t;
+  }
+
+  async pruneChecks(beforeMs: number): Promise<number> {
+    return this.unit(async (tx) => {
+      const result = await tx.sql`
+        DELETE FROM checks c USING rollups r
+        WHERE c.time_ms < ${beforeMs} AND r.monitor = c.monitor
+          AND r.hour_ms = c.time_ms - mod(mod(c.time_ms, 3600000) + 3600000, 3600000)`;
+      return result.count;
+    });
+  }
+
+  // Location timelines.
+
+  async getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null> {
+    const sql = this.reader();
+    const keys = await this.existingKeys([monitorId, location]);
+    const monitor = keys.get(monitorId);
+    const loc = keys.get(location);
+    if (monitor === undefined || loc === undefined) return null;
+    const [row] = await sql<Array<{ last_check_ms: number; state_json: string }>>`
+      SELECT last_check_ms, state_json FROM location_states WHERE monitor = ${monitor} AND location = ${loc}`;
+    return row ? { monitorId, location, lastCheckMs: row.last_check_ms, stateJson: row.state_json } : null;
+  }
+
+  async putLocationState(row: LocationStateRow): Promise<void> {
+    assertTimeMs(row.lastCheckMs, 'lastCheckMs');
+    await this.unit(async (tx) => {
+      const keys = await tx.keysFor([row.monitorId, row.location]);
+      await tx.sql`
+        INSERT INTO location_states (monitor, location, last_check_ms, state_json)
+        VALUES (${keys.get(row.monitorId)!}, ${keys.get(row.location)!}, ${row.lastCheckMs}, ${row.stateJson})
+        ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
+    });
+  }
+
+  async replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void> {
+    assertSegments(monitorId, location, segments);
+    await this.unit(async (tx) => {
+      const keys = await tx.keysFor([monitorId, location]);
+      const monitor = keys.get(monitorId)!;
+      const loc = keys.get(location)!;
+      await tx.sql`DELETE FROM segments WHERE monitor = ${monitor} AND location = ${loc} AND start_ms >= ${fromMs}`;
+      await tx.sql`
+        UPDATE segments SET end_ms = ${fromMs}
+        WHERE monitor = ${monitor} AND location = ${loc} AND start_ms < ${fromMs} AND end_ms > ${fromMs}`;
+      for (let start = 0; start < segments.length; start += chunkRows) {
+        const chunk = segments.slice(start, start + chunkRows);
+        await tx.sql`
+          INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms)
+          SELECT ${monitor}::int4, ${loc}::int4, s, e, st, k
+          FROM unnest(${intArray(chunk.map((s) => s.startMs))}::int8[], ${intArray(chunk.map((s) => s.endMs))}::int8[],
+                      ${intArray(chunk.map((s) => segmentStateCode(s.state)))}::int2[],
+                      ${intArray(chunk.map((s) => s.knownAtMs ?? null))}::int8[]) AS t(s, e, st, k)
+          ON CONFLICT (monitor, location, start_ms) DO UPDATE
+          SET end_ms = excluded.end_ms, state = excluded.state, known_at_ms = excluded.known_at_ms`;
+      }
+    });
+  }
+
+  async listSegments(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<LocationSegment[]> {
+    const sql = this.reader();
+    const monitors = await this.monitorKeys(monitorIds);
+    if (!monitors) return [];
+    const rows = await sql<SegmentRow[]>`
+      SELECT monitor, location, start_ms, end_ms, state, known_at_ms FROM segments
+      WHERE monitor = ANY(${monitors.keys}::int4[]) AND location = ANY(ARRAY(SELECT id FROM names))
+        AND start_ms < ${toMs} AND end_ms > ${fromMs}`;
+    const nameOf = await this.nameResolver(rows.map((row) => row.location));
+    return rows
+      .map((row) => segmentFromRow(row, monitors.byKey.get(row.monitor)!, nameOf(row.location)))
+      .sort(compareByMonitorLocationStart);
+  }
+
+  async firstSegmentStarts(monitorIds: readonly string[]): Promise<Map<string, number>> {
+    const sql = this.reader();
+    const starts = new Map<string, number>();
+    const monitors = await this.monitorKeys(monitorIds);
+    if (!monitors) return starts;
+    const rows = await sql<Array<{ monitor: number; start_ms: number }>>`
+      SELECT monitor, min(start_ms) AS start_ms FROM segments WHERE monitor = ANY(${monitors.keys}::int4[]) GROUP BY monitor`;
+    for (const row of rows) starts.set(monitors.byKey.get(row.monitor)!, row.start_ms);
+    return starts;
+  }
+
+  // Rollups.
+
+  async upsertRollups(rollups: readonly CheckRollup[]): Promise<void> {
+    if (rollups.length === 0) return;
+    for (const rollup of rollups) assertRollup(rollup);
+    await this.unit(async (tx) => {
+      // Day rows are rewritten from their hours; writers of rollups take turns (per schema) so
+      // that two transactions touching the same day cannot each miss the other's hours.
+      await tx.sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.rollup_days'))`;
+      const keys = await tx.keysFor(rollups.map((r) => r.monitorId));
+      const latest = new Map<string, CheckRollup>();
+      for (const r of rollups) latest.set(`${keys.get(r.monitorId)}:${r.hourMs}`, r);
+      const rows = [...latest.values()];
+      for (let start = 0; start < rows.length; start += chunkRows) {
+        const chunk = rows.slice(start, start + chunkRows);
+        await tx.sql`
+          INSERT INTO rollups (monitor, hour_ms, up_count, down_count, latency, first_up_ms, last_up_ms, max_up_gap_ms)
+          SELECT * FROM unnest(${intArray(chunk.map((r) => keys.get(r.monitorId)!))}::int4[],
+                               ${intArray(chunk.map((r) => r.hourMs))}::int8[],
+                               ${intArray(chunk.map((r) => r.upCount))}::int4[],
+                               ${intArray(chunk.map((r) => r.downCount))}::int4[],
+                               ${byteaArray(chunk.map((r) => encodeLatencyCounts(r.latencyCounts)))}::bytea[],
+                               ${intArray(chunk.map((r) => r.firstUpMs))}::int8[],
+                               ${intArray(chunk.map((r) => r.lastUpMs))}::int8[],
+                               ${intArray(chunk.map((r) => r.maxUpGapMs))}::int8[])
+          ON CONFLICT (monitor, hour_ms) DO UPDATE SET up_count = excluded.up_count, down_count = excluded.down_count,
+            latency = excluded.latency, first_up_ms = excluded.first_up_ms, last_up_ms = excluded.last_up_ms,
+            max_up_gap_ms = excluded.max_up_gap_ms`;
+      }
+      const days = touchedDays(rows.map((r) => ({ monitor: keys.get(r.monitorId)!, hourMs: r.hourMs })));
+      for (let start = 0; start < days.length; start += chunkRows) {
+        const chunk = days.slice(start, start + chunkRows);
+        const hours = await tx.sql<Array<CountsRow & { monitor: number; hour_ms: number }>>`
+          SELECT r.monitor, r.hour_ms, r.up_count, r.down_count, r.latency
+          FROM rollups r
+          JOIN unnest(${intArray(chunk.map((d) => d.monitor))}::int4[], ${intArray(chunk.map((d) => d.dayMs))}::int8[]) AS d(monitor, day_ms)
+            ON r.monitor = d.monitor AND r.hour_ms >= d.day_ms AND r.hour_ms < d.day_ms + 86400000`;
+        const sums = sumHoursIntoDays(hours);
+        await tx.sql`
+          INSERT INTO rollup_days (monitor, day_ms, up_count, down_count, latency)
+          SELECT * FROM unnest(${intArray(sums.map((d) => d.monitor))}::int4[], ${intArray(sums.map((d) => d.day_ms))}::int8[],
+                               ${intArray(sums.map((d) => d.up_count))}::int4[], ${intArray(sums.map((d) => d.down_count))}::int4[],
+                               ${byteaArray(sums.map((d) => d.latency))}::bytea[])
+          ON CONFLICT (monitor, day_ms) DO UPDATE
+          SET up_count = excluded.up_count, down_count = excluded.down_count, latency = excluded.latency`;
+      }
+    });
+  }
+
+  async listRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<CheckRollup[]> {
+    const sql = this.reader();
+    const monitors = await this.monitorKeys(monitorIds);
+    if (!monitors) return [];
+    const rows = await sql<RollupRow[]>`
+      SELECT * FROM rollups WHERE monitor = ANY(${monitors.keys}::int4[]) AND hour_ms >= ${fromMs} AND hour_ms < ${toMs}`;
+    return rows.map((row) => rollupFromRow(row, monitors.byKey.get(row.monitor)!)).sort(compareByMonitorHour);
+  }
+
+  async lastUpBefore(monitorId: string, beforeMs: number): Promise<number | null> {
+    const sql = this.reader();
+    const monitor = (await this.existingKeys([monitorId])).get(monitorId);
+    if (monitor === undefined) return null;
+    const [row] = await sql<Array<{ last_up_ms: number }>>`
+      SELECT last_up_ms FROM rollups WHERE monitor = ${monitor} AND hour_ms < ${beforeMs} AND last_up_ms IS NOT NULL
+      ORDER BY hour_ms DESC LIMIT 1`;
+    return row?.last_up_ms ?? null;
+  }
+
+  async sumRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<RollupSum> {
+    const sql = this.reader();
+    const monitors = await this.monitorKeys(monitorIds);
+    if (!monitors) return sumCountsRows([]);
+    // One statement (one round trip, one snapshot): whole days, then the hours at either edge.
+    const split = splitWholeDays(fromMs, toMs);
+    const none: [number, number] = [0, 0];
+    const days = split.days ?? none;
+    const before = split.hours[0] ?? none;
+    const after = split.hours[1] ?? none;
+    const rows = await sql<CountsRow[]>`
+      SELECT up_count, down_count, latency FROM rollup_days
+      WHERE monitor = ANY(${monitors.keys}::int4[]) AND day_ms >= ${days[0]} AND day_ms < ${days[1]}
+      UNION ALL
+      SELECT up_count, down_count, latency FROM rollups
+      WHERE monitor = ANY(${monitors.keys}::int4[])
+        AND ((hour_ms >= ${before[0]} AND hour_ms < ${before[1]}) OR (hour_ms >= ${after[0]} AND hour_ms < ${after[1]}))`;
+    return sumCountsRows(rows);
+  }
+
+  async latestRollupHourMs(monitorId: string): Promise<number | null> {
+    const sql = this.reader();
+    const monitor = (await this.existingKeys([monitorId])).get(monitorId);
+    if (monitor === undefined) return null;
+    const [row] = await sql<Array<{ h: number | null }>>`SELECT max(hour_ms) AS h FROM rollups WHERE monitor = ${monitor}`;
+    return row!.h;
+  }
+
+  // Incidents.
+
+  async insertIncidents(incidents: readonly Incident[]): Promise<string[]> {
+    const values = incidents.map(incidentValues);
+    if (values.length === 0) return [];
+    return this.unit(async (tx) => {
+      const ids: string[] = [];
+      for (const [service, started, detected, notified, resolved, impact, source, title, cause] of values) {
+        const [row] = await tx.sql<Array<{ id: number }>>`
+          INSERT INTO incidents (service_id, started_at_ms, detected_at_ms, notified_at_ms, resolved_at_ms, impact, source, title, cause)
+          VALUES (${service}, ${started}, ${detected}, ${notified}, ${resolved}, ${impact}, ${source}, ${title}, ${cause})
+          RETURNING id`;
+        ids.push(String(row!.id));
+      }
+      return ids;
+    });
+  }
+
+  async updateIncident(incident: Incident & { id: string }): Promise<void> {
+    const [service, started, detected, notified, resolved, impact, source, title, cause] = incidentValues(incident);
+    const id = parseStoreId(incident.id);
+    await this.unit(async (tx) => {
+      const result =
+        id === null
+          ? { count: 0 }
+          : await tx.sql`
+              UPDATE incidents SET service_id = ${service}, started_at_ms = ${started}, detected_at_ms = ${detected},
+                notified_at_ms = ${notified}, resolved_at_ms = ${resolved}, impact = ${impact}, source = ${source},
+                title = ${title}, cause = ${cause}
+              WHERE id = ${id}`;
+      if (result.count === 0) throw new Error(`no incident has id ${incident.id}`);
+    });
+  }
+
+  async deleteIncidents(ids: readonly string[]): Promise<void> {
+    const keys = ids.map(parseStoreId).filter((id): id is number => id !== null);
+    if (keys.length === 0) return;
+    await this.unit(async (tx) => {
+      await tx.sql`DELETE FROM incidents WHERE id = ANY(${intArray(keys)}::int4[])`;
+    });
+  }
+
+  async listIncidents(serviceId: string, fromMs: number, toMs: number): Promise<Incident[]> {
+    const rows = await this.reader()<IncidentRow[]>`
+      SELECT * FROM incidents WHERE service_id = ${serviceId} AND started_at_ms < ${toMs}
+        AND (resolved_at_ms IS NULL OR resolved_at_ms > ${fromMs} OR started_at_ms >= ${fromMs})
+      ORDER BY started_at_ms, id`;
+    return rows.map(incidentFromRow);
+  }
+
+  // Maintenance windows.
+
+  async insertMaintenance(windows: readonly Maintenance[]): Promise<string[]> {
+    const values = windows.map(maintenanceValues);
+    if (values.length === 0) return [];
+    return this.unit(async (tx) => {
+      const ids: string[] = [];
+      for (const [service, start, end, kind, announced, title] of values) {
+        const [row] = await tx.sql<Array<{ id: number }>>`
+          INSERT INTO maintenance (service_id, start_ms, end_ms, kind, announced_at_ms, title)
+          VALUES (${service}, ${start}, ${end}, ${kind}, ${announced}, ${title}) RETURNING id`;
+        ids.push(String(row!.id));
+      }
+      return ids;
+    });
+  }
+
+  async listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]> {
+    const rows = await this.reader()<MaintenanceRow[]>`
+      SELECT * FROM maintenance WHERE service_id = ${serviceId} AND start_ms < ${toMs}
+        AND (end_ms > ${fromMs} OR start_ms >= ${fromMs})
+      ORDER BY start_ms, id`;
+    return rows.map(maintenanceFromRow);
+  }
+
+  // Meta.
+
+  async getMeta(key: string): Promise<string | null> {
+    const [row] = await this.reader()<Array<{ value: string }>>`SELECT value FROM meta WHERE key = ${key}`;
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.unit(async (tx) => {
+      await tx.sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+    });
+  }
+}

@@ -1,0 +1,408 @@
+// Store on SQLite (better-sqlite3; WAL, busy_timeout, foreign keys, opened by open-sqlite.ts) over
+// the tables of db/sqlite/schema.ts. The queue, transactions and names are sqlite-session.ts;
+// this file is the statements.
+import type Database from 'better-sqlite3';
+import type { Check, Incident, Maintenance } from '../../sla/model.ts';
+import type { LocationSegment } from '../../sla/segments.ts';
+import type { CheckRollup, LocationStateRow, RollupSum, Store } from '../store.ts';
+import { assertOutsideTransaction, TransactionScope } from '../transaction-scope.ts';
+import { keyList, SqliteSession, SqliteShared } from './sqlite-session.ts';
+import type { AsyncMutex } from './async-mutex.ts';
+import {
+  assertRollup,
+  assertSegments,
+  assertTimeMs,
+  checkFromRow,
+  compareByMonitorHour,
+  compareByMonitorLocationStart,
+  incidentFromRow,
+  incidentValues,
+  maintenanceFromRow,
+  maintenanceValues,
+  parseStoreId,
+  rollupFromRow,
+  segmentFromRow,
+  segmentStateCode,
+  storedLatencyMs,
+  type CheckRow,
+  type IncidentRow,
+  type MaintenanceRow,
+  type RollupRow,
+  type SegmentRow,
+} from '../rows.ts';
+import { dayMs, splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
+import { encodeLatencyCounts } from '../latency-codec.ts';
+
+export class SqliteStore extends SqliteSession implements Store {
+  readonly dialect = 'sqlite' as const;
+
+  /** A store over an open, migrated connection; mutex is the queue of every store on its file. */
+  static over(db: Database.Database, mutex: AsyncMutex): SqliteStore {
+    return new SqliteStore(new SqliteShared(db, mutex), null);
+  }
+
+  protected inScope(scope: TransactionScope): this {
+    return new SqliteStore(this.shared, scope) as this;
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.unit(fn);
+  }
+
+  async close(): Promise<void> {
+    if (this.scope) throw new Error('close() the store, not a tx object');
+    assertOutsideTransaction(this.shared.mutex);
+    await this.shared.mutex.run(() => {
+      if (!this.shared.db.open) return;
+      this.shared.db.pragma('optimize'); // refreshes the planner's statistics where they went stale
+      this.shared.db.close();
+    });
+  }
+
+  // Raw checks.
+
+  async insertChecks(checks: readonly Check[]): Promise<void> {
+    if (checks.length === 0) return;
+    for (const check of checks) assertTimeMs(check.timeMs, 'timeMs');
+    return this.write((tx) => {
+      const insert = tx.shared.statement(
+        'INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const check of checks) {
+        insert.run(
+          tx.keyFor(check.monitorId),
+          tx.keyFor(check.location),
+          check.timeMs,
+          check.status === 'up' ? 1 : 0,
+          storedLatencyMs(check.latencyMs),
+          check.detail ?? null,
+        );
+      }
+    });
+  }
+
+  async listChecks(monitorId: string, location: string, fromMs: number, toMs: number, limit?: number): Promise<Check[]> {
+    return this.read(() => {
+      const monitor = this.existingKey(monitorId);
+      const loc = this.existingKey(location);
+      if (monitor === undefined || loc === undefined) return [];
+      const rows = this.all<CheckRow>(
+        `SELECT time_ms, up, latency_ms, detail FROM checks
+         WHERE monitor = ? AND location = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms LIMIT ?`,
+        monitor, loc, fromMs, toMs, limit ?? -1,
+      );
+      return rows.map((row) => checkFromRow(row, monitorId, location));
+    });
+  }
+
+  async listMonitorChecks(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<Check[]> {
+    return this.read(() => {
+      const monitors = this.existingKeys(monitorIds);
+      if (monitors.size === 0) return [];
+      // `location IN names` lets the (monitor, location, time) key serve the time range.
+      const rows = this.all<CheckRow>(
+        `SELECT monitor, location, time_ms, up, latency_ms, detail FROM checks
+         WHERE monitor IN (${keyList([...monitors.keys()])}) AND location IN (SELECT id FROM names)
+           AND time_ms >= ? AND time_ms < ? ORDER BY time_ms, monitor, location`,
+        fromMs, toMs,
+      );
+      return rows.map((row) => checkFromRow(row, monitors.get(row.monitor)!, this.nameOf(row.location)));
+    });
+  }
+
+  async latestUpCheckBefore(monitorId: string, location: string, beforeMs: number): Promise<Check | null> {
+    return this.read(() => {
+      const monitor = this.existingKey(monitorId);
+      const loc = this.existingKey(location);
+      if (monitor === undefined || loc === undefined) return null;
+      const row = this.get<CheckRow>(
+        `SELECT time_ms, up, latency_ms, detail FROM checks
+         WHERE monitor = ? AND location = ? AND time_ms < ? AND up = 1 ORDER BY time_ms DESC LIMIT 1`,
+        monitor, loc, beforeMs,
+      );
+      return row ? checkFromRow(row, monitorId, location) : null;
+    });
+  }
+
+  async earliestCheckMs(monitorId: string, location: string): Promise<number | null> {
+    return this.read(() => {
+      const monitor = this.existingKey(monitorId);
+      const loc = this.existingKey(location);
+      if (monitor === undefined || loc === undefined) return null;
+      return this.get<{ t: number | null }>('SELECT min(time_ms) AS t FROM checks WHERE monitor = ? AND location = ?', monitor, loc)!.t;
+    });
+  }
+
+  async pruneChecks(beforeMs: number): Promise<number> {
+    return this.write((tx) => {
+      // Walks the (monitor, location, time) key below beforeMs for every monitor location,
+      // so once old checks are gone a prune reads only the few left in unrolled hours.
+      const result = tx.run(
+        `DELETE FROM checks
+         WHERE monitor IN (SELECT id FROM names) AND location IN (SELECT id FROM names) AND time_ms < ?
+           AND EXISTS (SELECT 1 FROM rollups r WHERE r.monitor = checks.monitor
+                       AND r.hour_ms = checks.time_ms - ((checks.time_ms % 3600000) + 3600000) % 3600000)`,
+        beforeMs,
+      );
+      return result.changes;
+    });
+  }
+
+  // Location timelines.
+
+  async getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null> {
+    return this.read(() => {
+      const monitor = this.existingKey(monitorId);
+      const loc = this.existingKey(location);
+      if (monitor === undefined || loc === undefined) return null;
+      const row = this.get<{ last_check_ms: number; state_json: string }>(
+        'SELECT last_check_ms, state_json FROM location_states WHERE monitor = ? AND location = ?',
+        monitor, loc,
+      );
+      return row ? { monitorId, location, lastCheckMs: row.last_check_ms, stateJson: row.state_json } : null;
+    });
+  }
+
+  async putLocationState(row: LocationStateRow): Promise<void> {
+    assertTimeMs(row.lastCheckMs, 'lastCheckMs');
+    return this.write((tx) => {
+      tx.run(
+        `INSERT INTO location_states (monitor, location, last_check_ms, state_json) VALUES (?, ?, ?, ?)
+         ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`,
+        tx.keyFor(row.monitorId), tx.keyFor(row.location), row.lastCheckMs, row.stateJson,
+      );
+    });
+  }
+
+  async replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void> {
+    assertSegments(monitorId, location, segments);
+    return this.write((tx) => {
+      const monitor = tx.keyFor(monitorId);
+      const loc = tx.keyFor(location);
+      tx.run('DELETE FROM segments WHERE monitor = ? AND location = ? AND start_ms >= ?', monitor, loc, fromMs);
+      tx.run(
+        'UPDATE segments SET end_ms = ? WHERE monitor = ? AND location = ? AND start_ms < ? AND end_ms > ?',
+        fromMs, monitor, loc, fromMs, fromMs,
+      );
+      const insert = tx.shared.statement(
+        `INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (monitor, location, start_ms) DO UPDATE
+         SET end_ms = excluded.end_ms, state = excluded.state, known_at_ms = excluded.known_at_ms`,
+      );
+      for (const s of segments) insert.run(monitor, loc, s.startMs, s.endMs, segmentStateCode(s.state), s.knownAtMs ?? null);
+    });
+  }
+
+  async listSegments(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<LocationSegment[]> {
+    return this.read(() => {
+      const monitors = this.existingKeys(monitorIds);
+      if (monitors.size === 0) return [];
+      const rows = this.all<SegmentRow>(
+        `SELECT monitor, location, start_ms, end_ms, state, known_at_ms FROM segments
+         WHERE monitor IN (${keyList([...monitors.keys()])}) AND location IN (SELECT id FROM names)
+           AND start_ms < ? AND end_ms > ?`,
+        toMs, fromMs,
+      );
+      return rows
+        .map((row) => segmentFromRow(row, monitors.get(row.monitor)!, this.nameOf(row.location)))
+        .sort(compareByMonitorLocationStart);
+    });
+  }
+
+  async firstSegmentStarts(monitorIds: readonly string[]): Promise<Map<string, number>> {
+    return this.read(() => {
+      const monitors = this.existingKeys(monitorIds);
+      const starts = new Map<string, number>();
+      if (monitors.size === 0) return starts;
+      const rows = this.all<{ monitor: number; start_ms: number }>(
+        `SELECT monitor, min(start_ms) AS start_ms FROM segments WHERE monitor IN (${keyList([...monitors.keys()])}) GROUP BY monitor`,
+      );
+      for (const row of rows) starts.set(monitors.get(row.monitor)!, row.start_ms);
+      return starts;
+    });
+  }
+
+  // Rollups.
+
+  async upsertRollups(rollups: readonly CheckRollup[]): Promise<void> {
+    if (rollups.length === 0) return;
+    for (const rollup of rollups) assertRollup(rollup);
+    return this.write((tx) => {
+      const upsert = tx.shared.statement(
+        `INSERT INTO rollups (monitor, hour_ms, up_count, down_count, latency, first_up_ms, last_up_ms, max_up_gap_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (monitor, hour_ms) DO UPDATE SET up_count = excluded.up_count, down_count = excluded.down_count,
+           latency = excluded.latency, first_up_ms = excluded.first_up_ms, last_up_ms = excluded.last_up_ms,
+           max_up_gap_ms = excluded.max_up_gap_ms`,
+      );
+      const touched: Array<{ monitor: number; hourMs: number }> = [];
+      for (const r of rollups) {
+        const monitor = tx.keyFor(r.monitorId);
+        touched.push({ monitor, hourMs: r.hourMs });
+        upsert.run(monitor, r.hourMs, r.upCount, r.downCount, encodeLatencyCounts(r.latencyCounts), r.firstUpMs, r.lastUpMs, r.maxUpGapMs);
+      }
+      const hoursOfDay = tx.shared.statement(
+        'SELECT monitor, hour_ms, up_count, down_count, latency FROM rollups WHERE monitor = ? AND hour_ms >= ? AND hour_ms < ?',
+      );
+      const upsertDay = tx.shared.statement(
+        `INSERT INTO rollup_days (monitor, day_ms, up_count, down_count, latency) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (monitor, day_ms) DO UPDATE
+         SET up_count = excluded.up_count, down_count = excluded.down_count, latency = excluded.latency`,
+      );
+      for (const { monitor, dayMs: day } of touchedDays(touched)) {
+        const hours = hoursOfDay.all(monitor, day, day + dayMs) as Array<CountsRow & { monitor: number; hour_ms: number }>;
+        for (const d of sumHoursIntoDays(hours)) upsertDay.run(d.monitor, d.day_ms, d.up_count, d.down_count, d.latency);
+      }
+    });
+  }
+
+  async listRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<CheckRollup[]> {
+    return this.read(() => {
+      const monitors = this.existingKeys(monitorIds);
+      if (monitors.size === 0) return [];
+      const rows = this.all<RollupRow>(
+        `SELECT * FROM rollups WHERE monitor IN (${keyList([...monitors.keys()])}) AND hour_ms >= ? AND hour_ms < ?`,
+        fromMs, toMs,
+      );
+      return rows.map((row) => rollupFromRow(row, monitors.get(row.monitor)!)).sort(compareByMonitorHour);
+    });
+  }
+
+  async lastUpBefore(monitorId: string, beforeMs: number): Promise<number | null> {
+    return this.read(() => {
+      const monitor = this.existingKey(monitorId);
+      if (monitor === undefined) return null;
+      const row = this.get<{ last_up_ms: number }>(
+        `SELECT last_up_ms FROM rollups WHERE monitor = ? AND hour_ms < ? AND last_up_ms IS NOT NULL
+         ORDER BY hour_ms DESC LIMIT 1`,
+        monitor, beforeMs,
+      );
+      return row?.last_up_ms ?? null;
+    });
+  }
+
+  async sumRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<RollupSum> {
+    return this.read(() => {
+      const monitors = this.existingKeys(monitorIds);
+      const split = splitWholeDays(fromMs, toMs);
+      if (monitors.size === 0) return sumCountsRows([]);
+      const keys = keyList([...monitors.keys()]);
+      const rows: CountsRow[] = [];
+      if (split.days) {
+        rows.push(
+          ...this.all<CountsRow>(
+            `SELECT up_count, down_count, latency FROM rollup_days WHERE monitor IN (${keys}) AND day_ms >= ? AND day_ms < ?`,
+            ...split.days,
+          ),
+        );
+      }
+      for (const range of split.hours) {
+        rows.push(
+          ...this.all<CountsRow>(
+            `SELECT up_count, down_count, latency FROM rollups WHERE monitor IN (${keys}) AND hour_ms >= ? AND hour_ms < ?`,
+            ...range,
+          ),
+        );
+      }
+      return sumCountsRows(rows);
+    });
+  }
+
+  async latestRollupHourMs(monitorId: string): Promise<number | null> {
+    return this.read(() => {
+      const monitor = this.existingKey(monitorId);
+      if (monitor === undefined) return null;
+      return this.get<{ h: number | null }>('SELECT max(hour_ms) AS h FROM rollups WHERE monitor = ?', monitor)!.h;
+    });
+  }
+
+  // Incidents.
+
+  async insertIncidents(incidents: readonly Incident[]): Promise<string[]> {
+    const values = incidents.map(incidentValues);
+    return this.write((tx) =>
+      values.map((v) =>
+        String(
+          tx.get<{ id: number }>(
+            `INSERT INTO incidents (service_id, started_at_ms, detected_at_ms, notified_at_ms, resolved_at_ms, impact, source, title, cause)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+            ...v,
+          )!.id,
+        ),
+      ),
+    );
+  }
+
+  async updateIncident(incident: Incident & { id: string }): Promise<void> {
+    const values = incidentValues(incident);
+    const id = parseStoreId(incident.id);
+    return this.write((tx) => {
+      const changes =
+        id === null
+          ? 0
+          : tx.run(
+              `UPDATE incidents SET service_id = ?, started_at_ms = ?, detected_at_ms = ?, notified_at_ms = ?,
+                 resolved_at_ms = ?, impact = ?, source = ?, title = ?, cause = ? WHERE id = ?`,
+              ...values, id,
+            ).changes;
+      if (changes === 0) throw new Error(`no incident has id ${incident.id}`);
+    });
+  }
+
+  async deleteIncidents(ids: readonly string[]): Promise<void> {
+    const keys = ids.map(parseStoreId).filter((id): id is number => id !== null);
+    if (keys.length === 0) return;
+    return this.write((tx) => {
+      for (const id of keys) tx.run('DELETE FROM incidents WHERE id = ?', id);
+    });
+  }
+
+  async listIncidents(serviceId: string, fromMs: number, toMs: number): Promise<Incident[]> {
+    return this.read(() =>
+      this.all<IncidentRow>(
+        `SELECT * FROM incidents WHERE service_id = ? AND started_at_ms < ?
+           AND (resolved_at_ms IS NULL OR resolved_at_ms > ? OR started_at_ms >= ?)
+         ORDER BY started_at_ms, id`,
+        serviceId, toMs, fromMs, fromMs,
+      ).map(incidentFromRow),
+    );
+  }
+
+  // Maintenance windows.
+
+  async insertMaintenance(windows: readonly Maintenance[]): Promise<string[]> {
+    const values = windows.map(maintenanceValues);
+    return this.write((tx) =>
+      values.map((v) =>
+        String(
+          tx.get<{ id: number }>(
+            'INSERT INTO maintenance (service_id, start_ms, end_ms, kind, announced_at_ms, title) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+            ...v,
+          )!.id,
+        ),
+      ),
+    );
+  }
+
+  async listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]> {
+    return this.read(() =>
+      this.all<MaintenanceRow>(
+        `SELECT * FROM maintenance WHERE service_id = ? AND start_ms < ? AND (end_ms > ? OR start_ms >= ?)
+         ORDER BY start_ms, id`,
+        serviceId, toMs, fromMs, fromMs,
+      ).map(maintenanceFromRow),
+    );
+  }
+
+  // Meta.
+
+  async getMeta(key: string): Promise<string | null> {
+    return this.read(() => this.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', key)?.value ?? null);
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    return this.write((tx) => {
+      tx.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+    });
+  }
+}
