@@ -58,14 +58,19 @@ export async function ingestChecks(store: Store, services: readonly ServiceSpec[
 /** Refolds locations, re-rolls hours and reconciles incidents for what was touched. */
 export async function updateDerived(store: Store, services: readonly ServiceSpec[], touched: TouchedRange, nowMs: number): Promise<void> {
   const monitors = new Map(services.flatMap((s) => s.monitors.map((m) => [m.id, m] as const)));
+  // A confirmation rewrites the timeline back to its run's first failing check (SPEC §2.2), so
+  // incidents are reconciled from the earliest rewritten instant, not from the new checks.
+  const rewrittenFromMs = new Map<string, number>();
   for (const { monitorId, location, fromMs } of touched.byLocation.values()) {
     const monitor = monitors.get(monitorId);
     if (!monitor || !monitorLocations(monitor).includes(location)) continue;
-    await refoldLocation(store, monitorId, location, fromMs, { intervalMs: monitor.intervalMs, confirm: monitor.confirm });
+    const params = { intervalMs: monitor.intervalMs, confirm: monitor.confirm };
+    const replacedFromMs = Math.min(fromMs, await refoldLocation(store, monitorId, location, fromMs, params));
+    rewrittenFromMs.set(monitorId, Math.min(rewrittenFromMs.get(monitorId) ?? replacedFromMs, replacedFromMs));
   }
   for (const [monitorId, range] of touched.byMonitor) await rerollHours(store, monitorId, range.fromMs, range.toMs);
   for (const service of services) {
-    const froms = service.monitors.map((m) => touched.byMonitor.get(m.id)?.fromMs).filter((t): t is number => t !== undefined);
+    const froms = service.monitors.map((m) => rewrittenFromMs.get(m.id)).filter((t): t is number => t !== undefined);
     if (froms.length > 0) await reconcileProbeIncidents(store, service, Math.min(...froms), nowMs);
   }
 }
@@ -96,7 +101,8 @@ async function restartPoint(
   return { state: initialFoldState(), replaceFromMs: Number.MIN_SAFE_INTEGER, readFromMs: Number.MIN_SAFE_INTEGER };
 }
 
-async function refoldLocation(store: Store, monitorId: string, location: string, fromMs: number, params: FoldParams): Promise<void> {
+/** Refolds one location from where fromMs requires; returns where its stored timeline was rewritten. */
+async function refoldLocation(store: Store, monitorId: string, location: string, fromMs: number, params: FoldParams): Promise<number> {
   const start = await restartPoint(store, monitorId, location, fromMs);
   let state = start.state;
   const closed: Segment[] = [];
@@ -116,14 +122,16 @@ async function refoldLocation(store: Store, monitorId: string, location: string,
   if (state.lastCheck) {
     await store.putLocationState({ monitorId, location, lastCheckMs: state.lastCheck.timeMs, stateJson: JSON.stringify(state) });
   }
+  return start.replaceFromMs;
 }
 
 const chunkLimit = 50_000;
 
 /** Recomputes the rollups of every hour in [fromMs, toMs] from the raw checks. */
 async function rerollHours(store: Store, monitorId: string, fromMs: number, toMs: number): Promise<void> {
-  for (let chunkStart = hourOf(fromMs); chunkStart <= toMs; chunkStart += chunkMs) {
-    const checks = await store.listMonitorChecks([monitorId], chunkStart, chunkStart + chunkMs);
+  const endMs = hourOf(toMs) + hourMs;
+  for (let chunkStart = hourOf(fromMs); chunkStart < endMs; chunkStart += chunkMs) {
+    const checks = await store.listMonitorChecks([monitorId], chunkStart, Math.min(chunkStart + chunkMs, endMs));
     if (checks.length > 0) await store.upsertRollups(rollupChecks(checks));
   }
 }
