@@ -29,5 +29,6 @@ export function histogramPercentile(histogram: ReadonlyMap<number, number>, perc
     if (n % 2 === 1) return kthOfHistogram(entries, (n + 1) / 2);
     return (kthOfHistogram(entries, n / 2) + kthOfHistogram(entries, n / 2 + 1)) / 2;
   }
-  return kthOfHistogram(entries, Math.max(1, Math.ceil((percentile / 100) * n)));
+  // Integer arithmetic: ⌈p·n/100⌉ with p and n whole, so no float can tip the rank.
+  return kthOfHistogram(entries, Math.max(1, Math.ceil((percentile * n) / 100)));
 }

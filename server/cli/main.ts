@@ -35,7 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      writeLine(io.stderr, `slawatch ${name}: ${error.message}`);
+      // A multi-line message (every config error) stands as it is; one line gets the command's name.
+      writeLine(io.stderr, error.message.includes('\n') ? error.message : `slawatch ${name}: ${error.message}`);
       return 1;
     }
     throw error;

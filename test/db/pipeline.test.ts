@@ -12,7 +12,7 @@ import { computeServiceReport } from '../../db/service-report.ts';
 import type { Store } from '../../db/store.ts';
 import { openTestStore, testStores, type TestStore, type TestStoreFactory } from './test-stores.ts';
 
-const runs = Number(process.env.PIPELINE_RUNS ?? 12);
+const runs = Number(process.env.PIPELINE_RUNS ?? 30);
 
 /** Splits sorted checks into batches of at most `size` consecutive checks. */
 function batches(checks: readonly Check[], size: number): Check[][] {

@@ -103,7 +103,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     if (!(error instanceof BadRows)) throw error;
     progress.stop();
     for (const row of error.rows) writeLine(io.stderr, `${file}:${row.line}: ${row.reason}`);
-    writeLine(io.stderr, `import refused: ${error.rows.length} bad rows; nothing was written`);
+    writeLine(io.stderr, "import refused: every bad row is listed above; nothing was written");
     return 1;
   } finally {
     progress.stop();
