@@ -104,6 +104,8 @@ const calendarPlan = fc.array(
     /** Also open on the weekday the period starts on (local). */
     onStartDay: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     startOffsetHours: fc.integer({ min: -1, max: 1 }),
+    /** Shift both edges by 30 min, so edges also fall inside a DST gap or overlap. */
+    halfHour: fc.boolean(),
     lengthHours: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 24 }) }),
   }),
   { minLength: 1, maxLength: 2 },
@@ -319,7 +321,7 @@ function buildIncident(
   };
 }
 
-/** Whole-hour boundaries (see the report: half-hours inside a DST gap are read differently). */
+/** Whole-hour boundaries, or half-hour ones (edges inside a DST gap or overlap are read on the wall clock). */
 function buildCalendarWindow(
   w: ScenarioPlan['calendar'] extends (infer W)[] | null ? W : never,
   periodStart: { weekday: number; minuteOfDay: number },
@@ -328,8 +330,8 @@ function buildCalendarWindow(
   const days = new Set(w.onStartDay ? [...w.days, periodStart.weekday] : w.days);
   return {
     days: [...days].sort((a, b) => a - b),
-    startMinute: startHour * 60,
-    endMinute: Math.min(24, startHour + w.lengthHours) * 60,
+    startMinute: startHour * 60 + (w.halfHour ? 30 : 0),
+    endMinute: Math.min(24 * 60, (startHour + w.lengthHours) * 60 + (w.halfHour ? 30 : 0)),
   };
 }
 

@@ -415,6 +415,35 @@ const cases: RuleCase[] = [
     },
     figures: { plannedSeconds: 32_400, downtimeSeconds: 1800, unknownSeconds: 0, availability: ratio(17, 18) },
   },
+  ...(['spring', 'fall'] as const).map((night): RuleCase => {
+    // America/New_York, a Sunday-only calendar, no monitors, history_from at the start: P is the
+    // calendar time alone. Spring forward (Sun 2026-03-08, 02:00 EST → 03:00 EDT): a 02:30–04:00
+    // window reads 03:00–04:00 on the clock, 1 h = 3600 s. Fall back (Sun 2026-11-01, 02:00 EDT →
+    // 01:00 EST): a 01:30–02:00 window is passed through twice, 2 × 30 min = 3600 s.
+    const spring = night === 'spring';
+    const fromMs = Date.parse(spring ? '2026-03-07T00:00:00Z' : '2026-10-31T00:00:00Z');
+    const toMs = fromMs + 3 * DAY_S * 1000;
+    return {
+      name: spring
+        ? 'a 02:30–04:00 calendar window on the spring-forward night lasts one hour'
+        : 'a 01:30–02:00 calendar window on the fall-back night is passed through twice',
+      rules: ['README 11', 'SPEC 6'],
+      scenario: {
+        service: service({
+          timezone: 'America/New_York',
+          historyFromMs: fromMs,
+          calendar: [{ days: [7], startMinute: spring ? 150 : 90, endMinute: spring ? 240 : 120 }],
+        }),
+        checks: [],
+        incidents: [],
+        maintenance: [],
+        fromMs,
+        toMs,
+        nowMs: toMs,
+      },
+      figures: { plannedSeconds: 3600, downtimeSeconds: 0, unknownSeconds: 0, availability: 1 },
+    };
+  }),
   {
     // The outage truly lasts [150, 350); checks every 60 s see down at 180, 240, 300 and up at 360:
     // the incident is [180, 360), its start 30 s and its end 10 s off, each within one interval.
