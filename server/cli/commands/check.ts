@@ -14,7 +14,7 @@ export async function runCheck(args: string[], io: CliIo): Promise<number> {
   const path = configPath(values.config, io);
   const config = await loadConfigOrFail(path, io);
   const out = (line: string) => writeLine(io.stdout, line);
-  out(`${path}: valid (${config.services.length} services)`);
+  out(`${path}: valid (${config.services.length} ${config.services.length === 1 ? "service" : "services"})`);
   for (const { spec } of config.services) {
     out('');
     out(`${spec.id} — ${spec.name}`);

@@ -1,0 +1,33 @@
+// `npm run bench` (node --import tsx bench/run.ts [--only year|import|storage] [--rebuild]):
+// runs the benchmarks and writes bench/RESULTS.md. Generated inputs are cached in bench/.cache/.
+import { join } from 'node:path';
+import { parseBenchArgs, type BenchName } from './lib/args.ts';
+import type { BenchArgs } from './lib/args.ts';
+import { benchDir } from './lib/cache.ts';
+import { calibrationMs, machineInfo } from './lib/machine.ts';
+import { writeResults, type Section } from './lib/results-file.ts';
+import { log } from './lib/log.ts';
+import { runYearBench } from './year/year-bench.ts';
+import { runImportBench } from './import/import-bench.ts';
+import { runStorageBench } from './storage/storage-bench.ts';
+
+const benches: Record<BenchName, (args: BenchArgs) => Promise<Section>> = {
+  year: runYearBench,
+  import: runImportBench,
+  storage: runStorageBench,
+};
+
+const args = parseBenchArgs(process.argv.slice(2));
+const machine = machineInfo();
+const calibration = await calibrationMs();
+log(`${machine.cpuModel}, node ${machine.node}; calibration ${calibration.toFixed(1)} ms; running ${args.only.join(', ')}`);
+const resultsPath = join(benchDir, 'RESULTS.md');
+const sections: Section[] = [];
+for (const name of args.only) {
+  const started = Date.now();
+  sections.push(await benches[name](args));
+  log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Written after each benchmark, so a later failure keeps what was measured.
+  writeResults(resultsPath, machine, calibration, sections);
+}
+log(`wrote ${resultsPath}`);

@@ -1,0 +1,10 @@
+// The process entry of the CLI: runs `slawatch …` with this process's streams and environment.
+// bin/slawatch.js loads it through tsx; `npm run build` makes dist/server/cli/entry.js for plain node.
+import { runCli } from './main.ts';
+
+// `slawatch report … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
