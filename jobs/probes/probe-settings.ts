@@ -1,9 +1,12 @@
 // How each monitor type is probed: its settings, as the config produces them (server/config) and
 // the probes consume them (jobs/probes). One entry per monitor type: sla/model.ts's
 // `monitorTypes` gaining a type without settings here fails to compile.
-import type { MonitorType } from '../../sla/model.ts';
+import type { MonitorSpec, MonitorType } from '../../sla/model.ts';
 
 export type MonitorSettings = MonitorSettingsByType[MonitorType];
+
+/** A monitor as the engine sees it (MonitorSpec) plus how to probe it. */
+export type MonitorConfig = MonitorSpec & MonitorSettings;
 
 /** One entry per monitor type; sla/model.ts's `monitorTypes` gaining a type without one here fails to compile. */
 export interface MonitorSettingsByType {

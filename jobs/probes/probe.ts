@@ -10,6 +10,7 @@ export const probeErrorClasses = [
   'connection_reset',
   'dns_nxdomain',
   'dns_error',
+  'dns_answer',
   'tls_error',
   'tls_expired',
   'tls_hostname_mismatch',
@@ -46,6 +47,13 @@ export interface ProbeContext {
   signal: AbortSignal;
   /** ms since an arbitrary origin, for measuring latency; tests pass a fake. */
   monotonicMs: () => number;
+  /** Wall clock (epoch ms) for a certificate's days to expiry; Date.now when absent. */
+  nowMs?: () => number;
+  /**
+   * An extra CA (PEM) the http, tls and prometheus probes trust besides the system store; tests
+   * pass their own CA here. Absent in production: the system store alone decides.
+   */
+  trustedCaPem?: string;
 }
 
 export type Probe<T extends MonitorType> = (settings: MonitorSettingsByType[T], ctx: ProbeContext) => Promise<ProbeResult>;

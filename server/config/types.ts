@@ -2,8 +2,8 @@
 // for everything the figures depend on, plus what only probes, notifiers and the server need.
 // Every duration is in milliseconds and every instant in epoch milliseconds.
 
-import type { Maintenance, MonitorSpec, ServiceSpec } from '../../sla/model.ts';
-import type { MonitorSettings } from '../../jobs/probes/probe-settings.ts';
+import type { Maintenance, ServiceSpec } from '../../sla/model.ts';
+import type { MonitorConfig } from '../../jobs/probes/probe-settings.ts';
 
 export * from '../../jobs/probes/probe-settings.ts';
 
@@ -28,9 +28,6 @@ export interface ServiceConfig {
   /** Same order and ids as `spec.monitors`, with the probe settings. */
   monitors: MonitorConfig[];
 }
-
-/** A monitor as the engine sees it (MonitorSpec) plus how to probe it. */
-export type MonitorConfig = MonitorSpec & MonitorSettings;
 
 
 export const notificationTypes = ['webhook', 'slack', 'email', 'alertmanager'] as const;

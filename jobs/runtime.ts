@@ -1,0 +1,124 @@
+// The jobs of one process (serve or worker): probing on schedule, recording in batches,
+// retention, and keeping claim evaluations fresh. Everything with an effect is passed in.
+import { defaultLocation } from '../sla/model.ts';
+import type { Store } from '../db/store.ts';
+import { evaluateCurrentClaims, type CurrentClaim } from '../db/current-claims.ts';
+import type { JobsConfig } from './jobs-config.ts';
+import type { ProbeResult } from './probes/probe.ts';
+import { createCheckRecorder, type CheckRecorder } from './check-recorder.ts';
+import { createConcurrencyLimit } from './concurrency-limit.ts';
+import { createProbeScheduler, type ProbeScheduler, type ProbeSchedulerOptions, type ScheduledMonitor } from './probe-scheduler.ts';
+import { startCronTasks, type CronTasks } from './cron-tasks.ts';
+import { runPruneChecks } from './prune-checks.ts';
+import { recordLiveness, type LivenessGap } from './liveness.ts';
+
+export interface RuntimeOptions {
+  store: Store;
+  config: JobsConfig;
+  location: string;
+  runProbe: ProbeSchedulerOptions['runProbe'];
+  clock: { nowMs(): number; monotonicMs(): number };
+  maxConcurrentProbes?: number;
+  onProbeResult?: (scheduled: ScheduledMonitor, result: ProbeResult) => void;
+  log: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+export interface Runtime {
+  start(): Promise<LivenessGap | null>;
+  reload(config: JobsConfig): void;
+  recordPush: ProbeScheduler['recordPush'];
+  /** The last claim evaluations (refreshed every minute and on demand). */
+  currentClaims(): ReadonlyMap<string, CurrentClaim[]>;
+  refreshClaims(): Promise<void>;
+  flush(): Promise<void>;
+  stop(graceMs: number): Promise<void>;
+  readonly scheduler: ProbeScheduler;
+  readonly recorder: CheckRecorder;
+}
+
+/** The monitors this process probes: those listing its location (or none, meaning the server's own). */
+function scheduledMonitors(config: JobsConfig, location: string): ScheduledMonitor[] {
+  return config.services.flatMap((s) =>
+    s.monitors
+      .filter((m) => (m.locations.length === 0 ? location === defaultLocation : m.locations.includes(location)))
+      .map((monitor) => ({ serviceId: s.spec.id, monitor })),
+  );
+}
+
+/** Push monitors resume from their last recorded check rather than from this start. */
+async function seedPushMonitors(store: Store, config: JobsConfig, location: string, scheduler: ProbeScheduler): Promise<void> {
+  for (const { monitor } of scheduledMonitors(config, location)) {
+    if (monitor.type !== 'push') continue;
+    const saved = await store.getLocationState(monitor.id, location);
+    const lastCheck = saved ? (JSON.parse(saved.stateJson) as { lastCheck: { timeMs: number; status: 'up' | 'down' } | null }).lastCheck : null;
+    if (lastCheck) scheduler.seedPush(monitor.id, lastCheck);
+  }
+}
+
+export function createRuntime(options: RuntimeOptions): Runtime {
+  let config = options.config;
+  const { store, clock, log } = options;
+  const recorder = createCheckRecorder({
+    store,
+    services: () => config.services.map((s) => s.spec),
+    nowMs: clock.nowMs,
+    onError: (error) => log('error', `writing checks failed: ${(error as Error).message}`),
+  });
+  const scheduler = createProbeScheduler({
+    location: options.location,
+    runProbe: options.runProbe,
+    recorder,
+    limit: createConcurrencyLimit(options.maxConcurrentProbes ?? 256),
+    clock,
+    onResult: options.onProbeResult,
+  });
+  let claims = new Map<string, CurrentClaim[]>();
+  let tasks: CronTasks | null = null;
+
+  const refreshClaims = async () => {
+    const next = new Map<string, CurrentClaim[]>();
+    for (const { spec } of config.services) next.set(spec.id, await evaluateCurrentClaims(store, spec, clock.nowMs()));
+    claims = next;
+  };
+
+  return {
+    async start() {
+      const gap = await recordLiveness(store, options.location, clock.nowMs());
+      if (gap) log('warn', `slawatch (${options.location}) was not running from ${new Date(gap.fromMs).toISOString()} to ${new Date(gap.toMs).toISOString()}: that time is unknown`);
+      scheduler.setMonitors(scheduledMonitors(config, options.location));
+      await seedPushMonitors(store, config, options.location, scheduler);
+      await refreshClaims();
+      tasks = startCronTasks(
+        [
+          { name: 'probe-tick', expression: '* * * * * *', run: () => scheduler.tick() },
+          { name: 'flush-checks', expression: '* * * * * *', run: () => recorder.flush() },
+          { name: 'liveness', expression: '*/10 * * * * *', run: async () => void (await recordLiveness(store, options.location, clock.nowMs())) },
+          { name: 'evaluate-claims', expression: '30 * * * * *', run: refreshClaims },
+          { name: 'prune-checks', expression: '0 17 * * * *', run: async () => {
+            const result = await runPruneChecks(store, config.retention, clock.nowMs());
+            log('info', `pruned ${result.deletedChecks} raw checks older than ${new Date(result.cutoffMs).toISOString()}`);
+          } },
+        ],
+        (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`),
+      );
+      return gap;
+    },
+    reload(next) {
+      config = next;
+      const counts = scheduler.setMonitors(scheduledMonitors(next, options.location));
+      log('info', `config reloaded: ${counts.added} monitors added, ${counts.changed} changed, ${counts.removed} removed`);
+    },
+    recordPush: (monitorId, push) => scheduler.recordPush(monitorId, push),
+    currentClaims: () => claims,
+    refreshClaims,
+    flush: () => recorder.flush(),
+    async stop(graceMs) {
+      await tasks?.stop();
+      await scheduler.stop(graceMs);
+      await recorder.flush();
+      await recordLiveness(store, options.location, clock.nowMs());
+    },
+    scheduler,
+    recorder,
+  };
+}
