@@ -2,6 +2,7 @@
 import { runReport, reportUsage } from './commands/report.ts';
 import { runCheck, checkUsage } from './commands/check.ts';
 import { runImport, importUsage } from './commands/import.ts';
+import { runServe, runWorker, serveUsage, workerUsage } from './commands/serve.ts';
 import { UsageError, writeLine, type CliIo } from './io.ts';
 
 interface Command {
@@ -11,6 +12,8 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  serve: { usage: serveUsage, summary: 'run the API, /metrics and the jobs (probes, recording, retention); --demo starts a simulated service', run: runServe },
+  worker: { usage: workerUsage, summary: 'run the jobs only (probes, recording, retention)', run: runWorker },
   check: { usage: checkUsage, summary: 'validate the config; print each claim\'s verifiability and contradictions', run: runCheck },
   report: { usage: reportUsage, summary: 'print a service\'s figures and claims for a period', run: runReport },
   import: { usage: importUsage, summary: 'import checks, incidents or maintenance from CSV or JSON (all or nothing)', run: runImport },
