@@ -197,7 +197,7 @@ export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeSched
       entry.push = { lastPushMs: push.timeMs, lastOverdueMs: null };
       const result: ProbeResult =
         push.status === 'up'
-          ? { ok: true, latencyMs: push.latencyMs ?? 0, detail: {} }
+          ? { ok: true, latencyMs: push.latencyMs, detail: {} }
           : { ok: false, latencyMs: push.latencyMs, errorClass: 'push_overdue', message: push.message ?? 'the job pushed status down', detail: {} };
       record(entry.scheduled, push.timeMs, result);
       return true;

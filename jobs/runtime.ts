@@ -27,8 +27,8 @@ export interface Runtime {
   start(): Promise<LivenessGap | null>;
   reload(config: JobsConfig): void;
   recordPush: ProbeScheduler['recordPush'];
-  /** The last claim evaluations (refreshed every minute and on demand). */
-  currentClaims(): ReadonlyMap<string, CurrentClaim[]>;
+  /** The last claim evaluations and open incident counts per service (refreshed every minute and on demand). */
+  currentClaims(): ReadonlyMap<string, ServiceNow>;
   refreshClaims(): Promise<void>;
   flush(): Promise<void>;
   stop(graceMs: number): Promise<void>;
@@ -55,6 +55,12 @@ async function seedPushMonitors(store: Store, config: JobsConfig, location: stri
   }
 }
 
+export interface ServiceNow {
+  claims: CurrentClaim[];
+  /** Incidents open now, whenever they started. */
+  openIncidents: number;
+}
+
 export function createRuntime(options: RuntimeOptions): Runtime {
   let config = options.config;
   const { store, clock, log } = options;
@@ -72,12 +78,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     clock,
     onResult: options.onProbeResult,
   });
-  let claims = new Map<string, CurrentClaim[]>();
+  let claims = new Map<string, ServiceNow>();
   let tasks: CronTasks | null = null;
 
   const refreshClaims = async () => {
-    const next = new Map<string, CurrentClaim[]>();
-    for (const { spec } of config.services) next.set(spec.id, await evaluateCurrentClaims(store, spec, clock.nowMs()));
+    const next = new Map<string, ServiceNow>();
+    const nowMs = clock.nowMs();
+    for (const { spec } of config.services) {
+      const open = (await store.listIncidents(spec.id, nowMs, nowMs + 1)).filter((i) => i.resolvedAtMs === null).length;
+      next.set(spec.id, { claims: await evaluateCurrentClaims(store, spec, nowMs), openIncidents: open });
+    }
     claims = next;
   };
 

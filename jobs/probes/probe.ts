@@ -32,7 +32,7 @@ export const probeErrorClasses = [
 export type ProbeErrorClass = (typeof probeErrorClasses)[number];
 
 export type ProbeResult =
-  | { ok: true; latencyMs: number; detail: ProbeDetail }
+  | { ok: true; latencyMs: number | null; detail: ProbeDetail }
   | { ok: false; latencyMs: number | null; errorClass: ProbeErrorClass; message: string; detail: ProbeDetail };
 
 /** Facts a probe learned on the way, for /metrics and the monitor page. */

@@ -71,7 +71,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const app = createApp({
       registry,
       pushMonitors: () => pushTargetsOf(config),
-      recordPush: (push) => void runtime.recordPush(push.monitorId, push),
+      recordPush: (push) => runtime.recordPush(push.monitorId, push),
+      reportError: (r) => log('error', `${r.method} ${r.path} failed: ${(r.error as Error)?.message ?? r.error}`),
       health: async () => {
         await store.getMeta(`liveness:${location}`);
         return { ok: true, detail: 'store reachable, jobs running' };
@@ -96,6 +97,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log('error', `config reload refused; the last good config keeps running:\n${formatConfigErrors(result.errors, options.configPath)}`);
       return false;
     }
+    const kept = new Set(result.config.services.flatMap((svc) => svc.monitors.map((m) => m.id)));
+    for (const m of config.services.flatMap((svc) => svc.monitors)) if (!kept.has(m.id)) probeMetrics.forget(m.id);
     config = result.config;
     await store.transaction(async (tx) => {
       for (const service of config.services) {
