@@ -41,7 +41,8 @@ async function resolverAddress(
   const withPort = (ip: string) => (isIP(ip) === 6 ? `[${ip}]:${resolver.port}` : `${ip}:${resolver.port}`);
   if (isIP(resolver.host) !== 0) return { ok: true, address: withPort(resolver.host) };
   return new Promise((resolve) => {
-    const unsubscribe = whenAborted(signal, () => resolve({ ok: false, failure: timedOut(`while looking up the resolver ${resolver.host}`, elapsedMs()) }));
+    const doing = `while looking up the resolver ${resolver.host}`;
+    const unsubscribe = whenAborted(signal, () => resolve({ ok: false, failure: timedOut(doing, elapsedMs()) }));
     lookup(resolver.host, (error, address) => {
       unsubscribe();
       if (error) {
@@ -52,33 +53,42 @@ async function resolverAddress(
   });
 }
 
+interface Question {
+  name: string;
+  recordType: string;
+  /** The resolver asked, for messages. */
+  at: string;
+}
+
 function query(settings: DnsMonitorSettings, server: string | null, signal: AbortSignal, elapsedMs: () => number): Promise<Resolved> {
   // c-ares retries once on its own inside the deadline; the signal is the hard stop.
   const resolver = new Resolver({ timeout: Math.max(1, Math.floor(settings.timeoutMs / 2)), tries: 2 });
   if (server !== null) resolver.setServers([server]);
-  const asked = `${settings.recordType} ${settings.name}${server ? ` at ${server}` : ''}`;
+  const question = { name: settings.name, recordType: settings.recordType, at: server ?? 'the system resolver' };
   return new Promise((resolve) => {
     const unsubscribe = whenAborted(signal, () => {
-      resolve({ ok: false, failure: timedOut(`waiting for ${asked}`, elapsedMs()) });
+      resolve({ ok: false, failure: timedOut(waiting(question), elapsedMs()) });
       resolver.cancel();
     });
     resolver.resolve(settings.name, settings.recordType, (error: NodeJS.ErrnoException | null, answer: DnsAnswer) => {
       unsubscribe();
-      resolve(error ? { ok: false, failure: resolverFailure(error, asked, elapsedMs) } : { ok: true, answer });
+      resolve(error ? { ok: false, failure: resolverFailure(error, question, elapsedMs) } : { ok: true, answer });
     });
   });
 }
 
-function resolverFailure(error: NodeJS.ErrnoException, asked: string, elapsedMs: () => number): ProbeFailure {
+const waiting = (q: Question) => `waiting for ${q.recordType} ${q.name} from ${q.at}`;
+
+function resolverFailure(error: NodeJS.ErrnoException, q: Question, elapsedMs: () => number): ProbeFailure {
   switch (error.code) {
     case 'ENOTFOUND':
-      return { errorClass: 'dns_nxdomain', message: `NXDOMAIN for ${asked}` };
+      return { errorClass: 'dns_nxdomain', message: `${q.name} does not exist (NXDOMAIN from ${q.at})` };
     case 'ENODATA':
-      return { errorClass: 'dns_answer', message: `no ${asked} records (the name exists)` };
+      return { errorClass: 'dns_answer', message: `no ${q.recordType} records for ${q.name} (the name exists; asked ${q.at})` };
     case 'ETIMEOUT':
     case 'ECANCELLED':
-      return timedOut(`waiting for ${asked}`, elapsedMs());
+      return timedOut(waiting(q), elapsedMs());
     default:
-      return { errorClass: 'dns_error', message: `${error.code ?? 'error'} for ${asked}: ${errorText(error)}` };
+      return { errorClass: 'dns_error', message: `${error.code ?? 'error'} for ${q.recordType} ${q.name} from ${q.at}: ${errorText(error)}` };
   }
 }

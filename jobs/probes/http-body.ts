@@ -55,7 +55,8 @@ export function readBody(res: IncomingMessage, options: { limitBytes: number; de
     size += chunk.length;
   });
   source.on('end', () => finish({ ok: true, body: Buffer.concat(chunks), truncated: false }));
-  res.on('error', (error) => finish({ ok: false, stage: 'transfer', error, bytesRead: size }));
+  // Node says only "aborted" when the connection ends (FIN or RST) before the body does.
+  res.on('error', (error) => finish({ ok: false, stage: 'transfer', error: error.message === 'aborted' ? cutShort() : error, bytesRead: size }));
   // A connection closed before the declared length or the last chunk: the body is cut short.
   res.on('close', () => {
     if (!res.complete) finish({ ok: false, stage: 'transfer', error: cutShort(), bytesRead: size });

@@ -33,7 +33,8 @@ function bodyFailure(expect: HttpExpectations, response: ReadResponse): ProbeFai
   const failure = textFailure(expect, text) ?? (expect.json ? jsonFailure(expect.json, text) : null);
   if (failure === null || !response.truncated) return failure;
   const capBytes = response.body.length;
-  return { errorClass: 'body_too_large', message: `body exceeds the ${capBytes}-byte read cap, and its first ${capBytes} bytes fail: ${failure.message}` };
+  const message = `body exceeds the ${capBytes}-byte read cap, and its first ${capBytes} bytes fail: ${failure.message}`;
+  return { errorClass: 'body_too_large', message };
 }
 
 function textFailure(expect: HttpExpectations, text: string): ProbeFailure | null {

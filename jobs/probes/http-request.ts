@@ -8,7 +8,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { readBody, type BodyRead, type BodyReader } from './http-body.ts';
 import { classifyError, errorText, timedOut, whenAborted, type ProbeFailure } from './probe-outcome.ts';
-import { earliestNotAfterMs, trustedCas } from './tls-chain.ts';
+import { earliestExpiry, trustedCas } from './tls-chain.ts';
 
 // An idle connection is closed after 30 s, or 1 s before the server's `Keep-Alive: timeout=` hint;
 // a connection the server dropped meanwhile is retried once (see sendRequest).
@@ -50,71 +50,81 @@ type Attempt = HttpExchange | { ok: false; failure: ProbeFailure; staleSocket: b
  * fresh connection (the pattern Node's http docs recommend for `reusedSocket`).
  */
 export async function sendRequest(spec: HttpRequestSpec, signal: AbortSignal, elapsedMs: () => number): Promise<HttpExchange> {
-  const first = await exchangeOnce(spec, signal, elapsedMs);
+  const first = await exchangeOnce(spec, signal, elapsedMs, 'pooled');
   if (first.ok || !('staleSocket' in first) || !first.staleSocket || signal.aborted) return first;
-  return exchangeOnce(spec, signal, elapsedMs);
+  return exchangeOnce(spec, signal, elapsedMs, 'fresh'); // another pooled socket could be stale too
 }
 
-function exchangeOnce(spec: HttpRequestSpec, signal: AbortSignal, elapsedMs: () => number): Promise<Attempt> {
+function exchangeOnce(spec: HttpRequestSpec, signal: AbortSignal, elapsedMs: () => number, connection: 'pooled' | 'fresh'): Promise<Attempt> {
   return new Promise((resolve) => {
-    const isHttps = spec.url.protocol === 'https:';
-    let doing = `while connecting to ${spec.url.host}`;
+    const req = openRequest(spec, connection);
+    if (!(req instanceof http.ClientRequest)) return resolve({ ok: false, failure: req });
+    const doing = trackPhase(req, spec.url);
     let reader: BodyReader | null = null;
     let settled = false;
-    let unsubscribe = () => {};
     const settle = (attempt: Attempt) => {
       if (settled) return;
       settled = true;
       unsubscribe();
       resolve(attempt);
     };
-    let req: http.ClientRequest;
-    try {
-      req = (isHttps ? https : http).request(spec.url, {
-        method: spec.method,
-        headers: requestHeaders(spec),
-        agent: agents[isHttps ? 'https:' : 'http:'],
-        rejectUnauthorized: spec.tlsVerify,
-        ca: trustedCas(spec.trustedCaPem),
-      });
-    } catch (error) {
-      settle({ ok: false, failure: { errorClass: 'network_error', message: `invalid request: ${errorText(error)}` } });
-      return;
-    }
-    unsubscribe = whenAborted(signal, () => {
+    const unsubscribe = whenAborted(signal, () => {
       const progress = reader ? ` (${reader.bytesRead()} bytes so far)` : '';
-      settle({ ok: false, failure: timedOut(`${doing}${progress}`, elapsedMs()) });
+      settle({ ok: false, failure: timedOut(`${doing()}${progress}`, elapsedMs()) });
       req.destroy();
       reader?.destroy();
-    });
-    req.on('socket', (socket: Socket) => {
-      // A kept-alive socket is already connected; listen only on a new one (no listeners pile up).
-      if (!socket.connecting) {
-        doing = 'while waiting for response headers';
-        return;
-      }
-      socket.once('connect', () => (doing = isHttps ? `in the TLS handshake with ${spec.url.host}` : 'while waiting for response headers'));
-      if (isHttps) socket.once('secureConnect', () => (doing = 'while waiting for response headers'));
     });
     req.on('error', (error) => {
       const failure = classifyError(error);
       const staleSocket = req.reusedSocket && reader === null && failure.errorClass === 'connection_reset';
-      settle({ ok: false, failure: { ...failure, message: `${failure.message} ${doing}` }, staleSocket });
+      settle({ ok: false, failure: { ...failure, message: `${failure.message} ${doing()}` }, staleSocket });
     });
-    req.on('response', (res) => {
-      doing = 'while reading the body';
-      const certExpiresAtMs = isHttps ? earliestNotAfterMs(res.socket as TLSSocket) : undefined;
-      const bodyless = spec.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
-      const skipped = spec.skipBody?.(res.statusCode ?? 0, res.headers) ?? false;
-      const limitBytes = skipped ? Math.min(skippedBodyLimitBytes, spec.bodyLimitBytes) : spec.bodyLimitBytes;
-      reader = readBody(res, { limitBytes, decode: spec.decode && !bodyless && !skipped }, (read) => {
-        if (!read.ok) return settle({ ok: false, failure: bodyFailure(read, res.headers['content-encoding']) });
-        const { body, truncated } = read;
-        const response = { status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: res.headers, body, truncated, certExpiresAtMs };
-        settle({ ok: true, response });
-      });
-    });
+    req.on('response', (res) => (reader = readResponse(res, spec, settle)));
     req.end(spec.body ?? undefined);
+  });
+}
+
+function openRequest(spec: HttpRequestSpec, connection: 'pooled' | 'fresh'): http.ClientRequest | ProbeFailure {
+  const isHttps = spec.url.protocol === 'https:';
+  const agent = connection === 'fresh' ? false : agents[isHttps ? 'https:' : 'http:'];
+  try {
+    return (isHttps ? https : http).request(spec.url, {
+      method: spec.method,
+      headers: requestHeaders(spec),
+      agent,
+      rejectUnauthorized: spec.tlsVerify,
+      ca: trustedCas(spec.trustedCaPem),
+    });
+  } catch (error) {
+    return { errorClass: 'network_error', message: `invalid request: ${errorText(error)}` }; // e.g. a header value with a newline
+  }
+}
+
+/** What the exchange is waiting for, for a timeout's or a failure's message. */
+function trackPhase(req: http.ClientRequest, url: URL): () => string {
+  let doing = `while connecting to ${url.host}`;
+  const awaitingHeaders = () => (doing = 'while waiting for response headers');
+  req.on('socket', (socket: Socket) => {
+    // A kept-alive socket is already connected; listen only on a new one (no listeners pile up).
+    if (!socket.connecting) return void awaitingHeaders();
+    const isTls = url.protocol === 'https:';
+    socket.once('connect', () => (isTls ? (doing = `in the TLS handshake with ${url.host}`) : awaitingHeaders()));
+    if (isTls) socket.once('secureConnect', awaitingHeaders);
+  });
+  req.on('response', () => (doing = 'while reading the body'));
+  return () => doing;
+}
+
+function readResponse(res: http.IncomingMessage, spec: HttpRequestSpec, settle: (attempt: Attempt) => void): BodyReader {
+  const certExpiresAtMs = spec.url.protocol === 'https:' ? earliestExpiry(res.socket as TLSSocket)?.notAfterMs : undefined;
+  const bodyless = spec.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
+  const skipped = spec.skipBody?.(res.statusCode ?? 0, res.headers) ?? false;
+  const limitBytes = skipped ? Math.min(skippedBodyLimitBytes, spec.bodyLimitBytes) : spec.bodyLimitBytes;
+  return readBody(res, { limitBytes, decode: spec.decode && !bodyless && !skipped }, (read) => {
+    if (!read.ok) return settle({ ok: false, failure: bodyFailure(read, res.headers['content-encoding']) });
+    const { body, truncated } = read;
+    const status = res.statusCode ?? 0;
+    settle({ ok: true, response: { status, statusText: res.statusMessage ?? '', headers: res.headers, body, truncated, certExpiresAtMs } });
   });
 }
 

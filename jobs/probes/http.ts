@@ -3,6 +3,12 @@
 // when the final response meets every expectation. Latency is the time to the end of the final
 // (capped) body, redirects included. The deadline is ctx.signal: at abort every socket is
 // destroyed and the result is `timeout`.
+//
+// Long bodies (http-body.ts, http-expectations.ts): past 1 MiB the probe stops reading and judges
+// the first MiB. Being long is not a failure; a body check that fails on a cut body is
+// `body_too_large`. So a body that never ends is judged at the cap when it streams fast enough,
+// and times out when it trickles. A gzip/deflate/br body is capped on its decoded bytes: a gzip
+// bomb costs 1 MiB, and one that is corrupt is `decompression_error`.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Probe } from './probe.ts';
 import type { HttpMonitorSettings } from './probe-settings.ts';

@@ -15,38 +15,40 @@ export const probes = { http: httpProbe, tcp: tcpProbe, dns: dnsProbe, tls: tlsP
 export type ProbedType = Exclude<MonitorType, 'push'>;
 export type ProbedSettings = MonitorSettingsByType[ProbedType];
 
-/** How long after the deadline a probe may take to return before runProbe answers for it. */
-const abortGraceMs = 1_000;
+export type RunProbe = (settings: ProbedSettings, ctx: ProbeContext) => Promise<ProbeResult>;
 
 /**
- * Runs the monitor's probe; never throws and always settles. A probe that throws (a programmer
- * error: probes return their failures) becomes a `network_error` result. A probe still running
- * abortGraceMs after the deadline is answered for with `timeout`, so a bug in one probe cannot
- * hold a scheduler slot forever.
+ * The probe runner over a registry: runs the monitor's probe, never throws and always settles. A
+ * probe that throws (a programmer error: probes return their failures) becomes a `network_error`
+ * result. A probe still running abortGraceMs after the deadline is answered for with `timeout`, so
+ * a bug in one probe cannot hold a scheduler slot forever.
  */
-export async function runProbe(settings: ProbedSettings, ctx: ProbeContext): Promise<ProbeResult> {
-  const startedMs = ctx.monotonicMs();
-  let stopGuard = () => {};
-  const guard = new Promise<ProbeResult>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const unsubscribe = whenAborted(ctx.signal, () => {
-      timer = setTimeout(() => resolve(probeDown(timedOut('(the probe did not stop at the deadline)', ctx.monotonicMs() - startedMs))), abortGraceMs);
+export function createRunProbe(registry: ProbeRegistry, options: { abortGraceMs?: number } = {}): RunProbe {
+  const abortGraceMs = options.abortGraceMs ?? 1_000;
+  return async (settings, ctx) => {
+    const startedMs = ctx.monotonicMs();
+    let stopGuard = () => {};
+    const guard = new Promise<ProbeResult>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const unsubscribe = whenAborted(ctx.signal, () => {
+        const late = () => resolve(probeDown(timedOut('(the probe did not stop at the deadline)', ctx.monotonicMs() - startedMs)));
+        timer = setTimeout(late, abortGraceMs);
+      });
+      stopGuard = () => {
+        unsubscribe();
+        clearTimeout(timer);
+      };
     });
-    stopGuard = () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  });
-  try {
-    return await Promise.race([dispatch(settings, ctx), guard]);
-  } catch (error) {
-    return probeDown({ errorClass: 'network_error', message: `the ${settings.type} probe failed unexpectedly: ${errorText(error)}` });
-  } finally {
-    stopGuard();
-  }
+    try {
+      const probe = registry[settings.type] as RunProbe;
+      return await Promise.race([probe(settings, ctx), guard]);
+    } catch (error) {
+      return probeDown({ errorClass: 'network_error', message: `the ${settings.type} probe failed unexpectedly: ${errorText(error)}` });
+    } finally {
+      stopGuard();
+    }
+  };
 }
 
-function dispatch(settings: ProbedSettings, ctx: ProbeContext): Promise<ProbeResult> {
-  const probe = probes[settings.type] as (settings: ProbedSettings, ctx: ProbeContext) => Promise<ProbeResult>;
-  return probe(settings, ctx);
-}
+/** What the scheduler calls. */
+export const runProbe: RunProbe = createRunProbe(probes);

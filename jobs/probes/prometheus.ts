@@ -26,7 +26,8 @@ export const prometheusProbe = (async (settings, ctx) => {
   if (!exchange.ok) return probeDown(exchange.failure);
   const latencyMs = elapsedMs();
   const failure = queryFailure(exchange.response);
-  return failure ? probeDown(failure, latencyMs, { httpStatus: exchange.response.status }) : probeUp(latencyMs, { httpStatus: exchange.response.status });
+  const detail = { httpStatus: exchange.response.status };
+  return failure ? probeDown(failure, latencyMs, detail) : probeUp(latencyMs, detail);
 }) satisfies Probe<'prometheus'>;
 
 /** The API path is appended to the base URL's own path, so a Prometheus behind a prefix works. */
@@ -76,7 +77,8 @@ function sampleValues(resultType: unknown, result: unknown): unknown[] | null {
     case 'vector':
       return Array.isArray(result) ? result.map((series: { value?: unknown }) => valueOf(series?.value)) : null;
     case 'matrix':
-      return Array.isArray(result) ? result.flatMap((series: { values?: unknown }) => (Array.isArray(series?.values) ? series.values.map(valueOf) : [])) : null;
+      if (!Array.isArray(result)) return null;
+      return result.flatMap((series: { values?: unknown }) => (Array.isArray(series?.values) ? series.values.map(valueOf) : []));
     case 'scalar':
       return Array.isArray(result) ? [valueOf(result)] : null;
     case 'string':

@@ -21,5 +21,5 @@ export const tcpProbe = ((settings, ctx) =>
       finish(probeDown(timedOut(`while ${doing}`, ctx.monotonicMs() - startedMs)));
     });
     socket.once('connect', () => finish(probeUp(ctx.monotonicMs() - startedMs)));
-    socket.once('error', (error) => finish(probeDown(classifyError(error))));
+    socket.on('error', (error) => finish(probeDown(classifyError(error)))); // on, not once: a late second error must not crash
   })) satisfies Probe<'tcp'>;
