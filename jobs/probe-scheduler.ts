@@ -94,7 +94,7 @@ export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeSched
         lateness.add(startedMs - dueMs);
         const deadline = setTimeout(() => controller.abort(new Error('probe deadline')), settings.timeoutMs);
         try {
-          const result = await options.runProbe(settings, { signal: controller.signal, monotonicMs: clock.monotonicMs });
+          const result = await options.runProbe(settings, { signal: controller.signal, monotonicMs: clock.monotonicMs, nowMs: clock.nowMs });
           // Aborted by shutdown: not a verdict on the target; its time stays unknown.
           if (!stopped || !controller.signal.aborted) record(entry.scheduled, startedMs, result);
         } finally {
