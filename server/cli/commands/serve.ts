@@ -7,8 +7,8 @@ import { configPath, loadConfigOrFail, openConfiguredStore } from '../context.ts
 import { UsageError, type CliIo } from '../io.ts';
 import { startDemo } from '../../demo/start-demo.ts';
 
-export const serveUsage = 'serve [--config FILE] [--host 127.0.0.1] [--port 3000] [--demo]';
-export const workerUsage = 'worker [--config FILE]';
+export const serveUsage = 'serve [--config FILE] [--host 127.0.0.1] [--port 3000] [--location local] [--demo]';
+export const workerUsage = 'worker [--config FILE] [--location NAME]';
 
 /** The hard stop: whatever is still running after this is abandoned. */
 const exitDeadlineMs = 9_500;
@@ -16,19 +16,19 @@ const exitDeadlineMs = 9_500;
 export async function runServe(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { config: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    options: { config: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, location: { type: 'string' }, demo: { type: 'boolean', default: false } },
   });
-  return run(io, { configFlag: values.config, host: values.host, port: values.port, demo: values.demo ?? false, http: true });
+  return run(io, { configFlag: values.config, host: values.host, port: values.port, location: values.location, demo: values.demo ?? false, http: true });
 }
 
 export async function runWorker(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { config: { type: 'string' } } });
-  return run(io, { configFlag: values.config, http: false, demo: false });
+  const { values } = parseArgs({ args, options: { config: { type: 'string' }, location: { type: 'string' } } });
+  return run(io, { configFlag: values.config, location: values.location, http: false, demo: false });
 }
 
 async function run(
   io: CliIo,
-  flags: { configFlag?: string; host?: string; port?: string; demo: boolean; http: boolean },
+  flags: { configFlag?: string; host?: string; port?: string; location?: string; demo: boolean; http: boolean },
 ): Promise<number> {
   const log = createLogger(io.stderr);
   const demo = flags.demo ? await startDemo(log) : null;
@@ -46,6 +46,7 @@ async function run(
         configPath: path,
         store,
         http: flags.http ? { host: flags.host ?? config.server.host, port } : null,
+        location: flags.location,
         log,
       });
     } catch (error) {
