@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { Check, Incident, Maintenance } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
-import { emptyTouched, touch, updateDerived } from '../../../db/ingest-checks.ts';
+import { createCheckIngestor } from '../../../db/check-ingestor.ts';
 import { reconcileProbeIncidents } from '../../../db/reconcile-incidents.ts';
 import { importKinds, isImportKind, type ImportKind } from '../../import/import-kinds.ts';
 import { readImportFile } from '../../import/read-import-file.ts';
@@ -29,18 +29,18 @@ interface Writer {
 }
 
 /** What each kind does with its rows; the switch covers every kind or does not compile. */
-function createWriter(kind: ImportKind, config: SlawatchConfig): Writer {
+function createWriter(kind: ImportKind, config: SlawatchConfig, nowMs: number): Writer {
   const services = config.services.map((s) => s.spec);
   switch (kind) {
     case 'checks': {
-      const touched = emptyTouched();
+      let ingestor: ReturnType<typeof createCheckIngestor> | null = null;
       return {
         write: async (tx, values) => {
-          const checks = values as Check[];
-          for (const c of checks) touch(touched, c);
-          await tx.insertChecks(checks);
+          ingestor ??= createCheckIngestor(tx, services, nowMs);
+          await tx.insertChecks(values as Check[]);
+          await ingestor.add(values as Check[]);
         },
-        finish: (tx, nowMs) => updateDerived(tx, services, touched, nowMs),
+        finish: async () => ingestor?.finish(),
       };
     }
     case 'incidents':
@@ -88,7 +88,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   let rows = 0;
   try {
     await store.transaction(async (tx) => {
-      const writer = createWriter(kind, config);
+      const writer = createWriter(kind, config, nowMs);
       const bad: { line: number; reason: string }[] = [];
       for await (const batch of readImportFile(kind, file, importContext(config), { onProgress: progress.update })) {
         bad.push(...batch.errors);

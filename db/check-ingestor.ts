@@ -1,0 +1,149 @@
+// One code path for every check, live or imported (SPEC §2). Raw checks are stored by the
+// caller; the ingestor folds each monitor location's new checks into its timeline as they come
+// (sla/location-fold.ts, from the saved fold state), rolls up hours as they complete, and at the
+// end writes the timelines and reconciles the services' probe incidents. Checks that arrive out
+// of order for their location or hour (an import into the past) make that location or monitor
+// fall back to rebuilding from the raw checks in the store. Use inside one transaction.
+import type { Check, MonitorSpec, ServiceSpec } from '../sla/model.ts';
+import type { Segment } from '../sla/segments.ts';
+import {
+  foldChecks,
+  initialFoldState,
+  joinSegments,
+  tailSegments,
+  tailStartMs,
+  type FoldParams,
+  type LocationFoldState,
+} from '../sla/location-fold.ts';
+import { hourOf, rollupChecks, type CheckRollup } from '../sla/rollup.ts';
+import type { Store } from './store.ts';
+import { monitorLocations } from './service-timeline.ts';
+import { reconcileProbeIncidents } from './reconcile-incidents.ts';
+import { refoldLocation, rerollHours } from './refold-from-raw.ts';
+
+export interface CheckIngestor {
+  /** Takes checks already inserted in the store (in this transaction), in any order. */
+  add(checks: readonly Check[]): Promise<void>;
+  /** Writes timelines and rollups and reconciles probe incidents. */
+  finish(): Promise<void>;
+}
+
+type LocationTrack =
+  | { mode: 'inline'; monitorId: string; location: string; params: FoldParams; state: LocationFoldState; replaceFromMs: number; closed: Segment[]; firstMs: number }
+  | { mode: 'refold'; monitorId: string; location: string; params: FoldParams; fromMs: number };
+
+type MonitorTrack =
+  | { mode: 'inline'; hourMs: number; hourChecks: Check[]; fromMs: number; toMs: number }
+  | { mode: 'reroll'; fromMs: number; toMs: number };
+
+const rollupBatch = 500;
+
+export function createCheckIngestor(store: Store, services: readonly ServiceSpec[], nowMs: number): CheckIngestor {
+  const monitors = new Map<string, MonitorSpec>(services.flatMap((s) => s.monitors.map((m) => [m.id, m] as const)));
+  const locations = new Map<string, LocationTrack>();
+  const hours = new Map<string, MonitorTrack>();
+  const readyRollups: CheckRollup[] = [];
+
+  const trackLocation = async (check: Check, monitor: MonitorSpec): Promise<LocationTrack> => {
+    const params = { intervalMs: monitor.intervalMs, confirm: monitor.confirm };
+    const saved = await store.getLocationState(check.monitorId, check.location);
+    if (saved && check.timeMs <= saved.lastCheckMs) {
+      return { mode: 'refold', monitorId: check.monitorId, location: check.location, params, fromMs: check.timeMs };
+    }
+    const state = saved ? (JSON.parse(saved.stateJson) as LocationFoldState) : initialFoldState();
+    const replaceFromMs = tailStartMs(state) ?? Number.MIN_SAFE_INTEGER;
+    return { mode: 'inline', monitorId: check.monitorId, location: check.location, params, state, replaceFromMs, closed: [], firstMs: check.timeMs };
+  };
+
+  const foldInto = (track: LocationTrack, check: Check): LocationTrack => {
+    if (track.mode === 'refold') {
+      track.fromMs = Math.min(track.fromMs, check.timeMs);
+      return track;
+    }
+    const last = track.state.lastCheck;
+    // Out of order (or a second result at one instant, which the store resolves last-wins):
+    // rebuild this location from the raw checks instead.
+    if (last && check.timeMs <= last.timeMs) {
+      return { mode: 'refold', monitorId: track.monitorId, location: track.location, params: track.params, fromMs: Math.min(check.timeMs, track.firstMs) };
+    }
+    const result = foldChecks(track.state, [check], track.params);
+    track.state = result.state;
+    for (const s of result.closed) track.closed.push(s);
+    return track;
+  };
+
+  const trackHour = async (check: Check): Promise<void> => {
+    const hourMs = hourOf(check.timeMs);
+    let track = hours.get(check.monitorId);
+    if (!track) {
+      // Inline rollups are only right for hours with no rollup yet, i.e. after the latest one.
+      const latest = await store.latestRollupHourMs(check.monitorId);
+      track = latest !== null && hourMs <= latest
+        ? { mode: 'reroll', fromMs: check.timeMs, toMs: check.timeMs }
+        : { mode: 'inline', hourMs, hourChecks: [], fromMs: check.timeMs, toMs: check.timeMs };
+      hours.set(check.monitorId, track);
+    }
+    track.fromMs = Math.min(track.fromMs, check.timeMs);
+    track.toMs = Math.max(track.toMs, check.timeMs);
+    if (track.mode === 'reroll') return;
+    if (hourMs < track.hourMs) {
+      hours.set(check.monitorId, { mode: 'reroll', fromMs: track.fromMs, toMs: track.toMs });
+      return;
+    }
+    if (hourMs > track.hourMs) {
+      if (track.hourChecks.length > 0) readyRollups.push(...rollupChecks(track.hourChecks));
+      track.hourMs = hourMs;
+      track.hourChecks = [];
+    }
+    track.hourChecks.push(check);
+  };
+
+  return {
+    async add(checks) {
+      for (const check of checks) {
+        const monitor = monitors.get(check.monitorId);
+        if (!monitor) continue;
+        await trackHour(check);
+        if (!monitorLocations(monitor).includes(check.location)) continue;
+        const key = `${check.monitorId}\u0000${check.location}`;
+        const track = locations.get(key) ?? (await trackLocation(check, monitor));
+        locations.set(key, foldInto(track, check));
+      }
+      if (readyRollups.length >= rollupBatch) await store.upsertRollups(readyRollups.splice(0));
+    },
+    async finish() {
+      const rewrittenFromMs = new Map<string, number>();
+      const rewritten = (monitorId: string, fromMs: number) =>
+        rewrittenFromMs.set(monitorId, Math.min(rewrittenFromMs.get(monitorId) ?? fromMs, fromMs));
+      for (const track of locations.values()) {
+        if (track.mode === 'refold') {
+          rewritten(track.monitorId, Math.min(track.fromMs, await refoldLocation(store, track.monitorId, track.location, track.fromMs, track.params)));
+          continue;
+        }
+        const segments = joinSegments([...track.closed, ...tailSegments(track.state, track.params)]).map((s) => ({
+          ...s,
+          monitorId: track.monitorId,
+          location: track.location,
+        }));
+        await store.replaceSegments(track.monitorId, track.location, track.replaceFromMs, segments);
+        const last = track.state.lastCheck!;
+        await store.putLocationState({ monitorId: track.monitorId, location: track.location, lastCheckMs: last.timeMs, stateJson: JSON.stringify(track.state) });
+        // A confirmation rewrites the timeline back to its run's first failing check (SPEC §2.2),
+        // so incidents are reconciled from the earliest rewritten instant.
+        rewritten(track.monitorId, Math.min(track.firstMs, track.replaceFromMs === Number.MIN_SAFE_INTEGER ? track.firstMs : track.replaceFromMs));
+      }
+      for (const track of hours.values()) {
+        if (track.mode === 'inline' && track.hourChecks.length > 0) readyRollups.push(...rollupChecks(track.hourChecks));
+      }
+      if (readyRollups.length > 0) await store.upsertRollups(readyRollups.splice(0));
+      // After the inline ones: a monitor that fell back rebuilds its hours over whatever was written.
+      for (const [monitorId, track] of hours) {
+        if (track.mode === 'reroll') await rerollHours(store, monitorId, track.fromMs, track.toMs);
+      }
+      for (const service of services) {
+        const froms = service.monitors.map((m) => rewrittenFromMs.get(m.id)).filter((t): t is number => t !== undefined);
+        if (froms.length > 0) await reconcileProbeIncidents(store, service, Math.min(...froms), nowMs);
+      }
+    },
+  };
+}
