@@ -55,60 +55,68 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
     return { mode: 'inline', monitorId: check.monitorId, location: check.location, params, state, replaceFromMs, closed: [], firstMs: check.timeMs };
   };
 
-  const foldInto = (track: LocationTrack, check: Check): LocationTrack => {
+  /** Folds one location's checks of a batch (in arrival order) into its track. */
+  const foldInto = (track: LocationTrack, checks: readonly Check[]): LocationTrack => {
     if (track.mode === 'refold') {
-      track.fromMs = Math.min(track.fromMs, check.timeMs);
+      for (const c of checks) track.fromMs = Math.min(track.fromMs, c.timeMs);
       return track;
     }
-    const last = track.state.lastCheck;
-    // Out of order (or a second result at one instant, which the store resolves last-wins):
-    // rebuild this location from the raw checks instead.
-    if (last && check.timeMs <= last.timeMs) {
-      return { mode: 'refold', monitorId: track.monitorId, location: track.location, params: track.params, fromMs: Math.min(check.timeMs, track.firstMs) };
+    let lastMs = track.state.lastCheck?.timeMs ?? Number.NEGATIVE_INFINITY;
+    for (const c of checks) {
+      // Out of order (or a second result at one instant, which the store resolves last-wins):
+      // rebuild this location from the raw checks instead.
+      if (c.timeMs <= lastMs) {
+        const fromMs = Math.min(track.firstMs, ...checks.map((x) => x.timeMs));
+        return { mode: 'refold', monitorId: track.monitorId, location: track.location, params: track.params, fromMs };
+      }
+      lastMs = c.timeMs;
     }
-    const result = foldChecks(track.state, [check], track.params);
+    const result = foldChecks(track.state, checks, track.params);
     track.state = result.state;
     for (const s of result.closed) track.closed.push(s);
     return track;
   };
 
-  const trackHour = async (check: Check): Promise<void> => {
+  const startHourTrack = async (check: Check): Promise<MonitorTrack> => {
+    // Inline rollups are only right for hours with no rollup yet, i.e. after the latest one.
+    const latest = await store.latestRollupHourMs(check.monitorId);
     const hourMs = hourOf(check.timeMs);
-    let track = hours.get(check.monitorId);
-    if (!track) {
-      // Inline rollups are only right for hours with no rollup yet, i.e. after the latest one.
-      const latest = await store.latestRollupHourMs(check.monitorId);
-      track = latest !== null && hourMs <= latest
-        ? { mode: 'reroll', fromMs: check.timeMs, toMs: check.timeMs }
-        : { mode: 'inline', hourMs, hourChecks: [], fromMs: check.timeMs, toMs: check.timeMs };
-      hours.set(check.monitorId, track);
-    }
+    return latest !== null && hourMs <= latest
+      ? { mode: 'reroll', fromMs: check.timeMs, toMs: check.timeMs }
+      : { mode: 'inline', hourMs, hourChecks: [], fromMs: check.timeMs, toMs: check.timeMs };
+  };
+
+  const trackHour = (track: MonitorTrack, check: Check): MonitorTrack => {
     track.fromMs = Math.min(track.fromMs, check.timeMs);
     track.toMs = Math.max(track.toMs, check.timeMs);
-    if (track.mode === 'reroll') return;
-    if (hourMs < track.hourMs) {
-      hours.set(check.monitorId, { mode: 'reroll', fromMs: track.fromMs, toMs: track.toMs });
-      return;
-    }
+    if (track.mode === 'reroll') return track;
+    const hourMs = hourOf(check.timeMs);
+    if (hourMs < track.hourMs) return { mode: 'reroll', fromMs: track.fromMs, toMs: track.toMs };
     if (hourMs > track.hourMs) {
       if (track.hourChecks.length > 0) readyRollups.push(...rollupChecks(track.hourChecks));
       track.hourMs = hourMs;
       track.hourChecks = [];
     }
     track.hourChecks.push(check);
+    return track;
   };
 
   return {
     async add(checks) {
+      const byLocation = new Map<string, Check[]>();
       for (const check of checks) {
         const monitor = monitors.get(check.monitorId);
         if (!monitor) continue;
-        await trackHour(check);
+        const hourTrack = hours.get(check.monitorId) ?? (await startHourTrack(check));
+        hours.set(check.monitorId, trackHour(hourTrack, check));
         if (!monitorLocations(monitor).includes(check.location)) continue;
         const key = `${check.monitorId}\u0000${check.location}`;
-        const track = locations.get(key) ?? (await trackLocation(check, monitor));
-        locations.set(key, foldInto(track, check));
+        if (!locations.has(key)) locations.set(key, await trackLocation(check, monitor));
+        const list = byLocation.get(key);
+        if (list) list.push(check);
+        else byLocation.set(key, [check]);
       }
+      for (const [key, list] of byLocation) locations.set(key, foldInto(locations.get(key)!, list));
       if (readyRollups.length >= rollupBatch) await store.upsertRollups(readyRollups.splice(0));
     },
     async finish() {

@@ -33,6 +33,8 @@ import {
 import { dayMs, splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
 import { encodeLatencyCounts } from '../latency-codec.ts';
 
+const rowsPerInsert = 64;
+
 export class SqliteStore extends SqliteSession implements Store {
   readonly dialect = 'sqlite' as const;
 
@@ -65,19 +67,18 @@ export class SqliteStore extends SqliteSession implements Store {
     if (checks.length === 0) return;
     for (const check of checks) assertTimeMs(check.timeMs, 'timeMs');
     return this.write((tx) => {
-      const insert = tx.shared.statement(
-        'INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const check of checks) {
-        insert.run(
-          tx.keyFor(check.monitorId),
-          tx.keyFor(check.location),
-          check.timeMs,
-          check.status === 'up' ? 1 : 0,
-          storedLatencyMs(check.latencyMs),
-          check.detail ?? null,
-        );
-      }
+      // In key order, so consecutive rows land on the same B-tree leaf (checks arrive interleaved
+      // across monitors; sorting a batch makes inserts mostly appends). Later rows still win on
+      // a duplicate key: the sort is stable.
+      const rows = checks.map((check) => ({ check, monitor: tx.keyFor(check.monitorId), location: tx.keyFor(check.location) }));
+      rows.sort((a, b) => a.monitor - b.monitor || a.location - b.location || a.check.timeMs - b.check.timeMs);
+      // Many rows per statement: one call into SQLite per 64 rows instead of per row.
+      const many = tx.shared.statement(`INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES ${Array(rowsPerInsert).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
+      const one = tx.shared.statement('INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?)');
+      const values = (r: (typeof rows)[number]) => [r.monitor, r.location, r.check.timeMs, r.check.status === 'up' ? 1 : 0, storedLatencyMs(r.check.latencyMs), r.check.detail ?? null];
+      let i = 0;
+      for (; i + rowsPerInsert <= rows.length; i += rowsPerInsert) many.run(rows.slice(i, i + rowsPerInsert).flatMap(values));
+      for (; i < rows.length; i++) one.run(values(rows[i]!));
     });
   }
 
