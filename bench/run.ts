@@ -1,4 +1,4 @@
-// `npm run bench` (node --import tsx bench/run.ts [--only year|import|storage] [--rebuild]):
+// `npm run bench` (node --import tsx bench/run.ts [--only year|import|storage|probing] [--rebuild]):
 // runs the benchmarks and writes bench/RESULTS.md. Generated inputs are cached in bench/.cache/.
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchName } from './lib/args.ts';
@@ -10,11 +10,13 @@ import { log } from './lib/log.ts';
 import { runYearBench } from './year/year-bench.ts';
 import { runImportBench } from './import/import-bench.ts';
 import { runStorageBench } from './storage/storage-bench.ts';
+import { runProbingBench } from './probing/probing-bench.ts';
 
 const benches: Record<BenchName, (args: BenchArgs) => Promise<Section>> = {
   year: runYearBench,
   import: runImportBench,
   storage: runStorageBench,
+  probing: runProbingBench,
 };
 
 const args = parseBenchArgs(process.argv.slice(2));

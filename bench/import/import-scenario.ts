@@ -3,7 +3,7 @@
 import type { FleetSpec, Outage } from '../lib/synthetic-fleet.ts';
 
 /** Bump when the CSV's content changes: cached CSVs are keyed by it. */
-export const importGeneratorVersion = 'import-v1';
+export const importGeneratorVersion = 'import-v2';
 
 const monitorIds = Array.from({ length: 10 }, (_, i) => `api-${String(i + 1).padStart(2, '0')}`);
 const intervalMs = 30_000;

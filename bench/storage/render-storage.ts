@@ -8,6 +8,7 @@ export interface StorageMeasure {
   checks: number;
   ingestMs: number;
   pruned: number;
+  pruneMs: number;
   /** Bytes per table (with its indexes): empty database, after the day's ingest, after pruning. */
   empty: Map<string, number>;
   withChecks: Map<string, number>;
@@ -20,6 +21,8 @@ export interface StorageMeasure {
 /** "1.3 GB per 3 months for 250 monitors", per monitor-year. */
 const uptimeKumaPerMonitorYear = (1.3e9 * 4) / 250;
 const checksPerMonitorYear = 365 * 1440;
+/** slawatch's default `retention.checks` (server/config/schema.ts). */
+const defaultRetentionDays = 35;
 const notDerived = new Set(['checks', '__drizzle_migrations', 'sqlite_schema', 'sqlite_sequence', 'meta']);
 
 export function derivedBytes(m: StorageMeasure): number {
@@ -41,13 +44,15 @@ export function renderStorage(sqlite: StorageMeasure, pg: StorageMeasure | null,
     ['raw checks of one monitor-year at 60 s (525,600 checks)', ...col((m) => fmtBytes(rawCheckBytes(m) * checksPerMonitorYear))],
     ['derived rows per monitor-day after pruning (rollups, daily rollups, segments, states, names, incidents)', ...col((m) => fmtBytes(derivedBytes(m) / storageMonitorCount))],
     ['**per monitor-year after pruning** (× 365)', ...col((m) => `**${fmtBytes(perYear(m))}**`)],
+    [`steady state per monitor: ${defaultRetentionDays} d of raw checks (default retention) + a year of derived rows`, ...col((m) => fmtBytes(rawCheckBytes(m) * 1440 * defaultRetentionDays + perYear(m)))],
     ['Uptime Kuma per monitor-year (1.3 GB × 4 ÷ 250)', fmtBytes(uptimeKumaPerMonitorYear), fmtBytes(uptimeKumaPerMonitorYear)],
     ['Uptime Kuma ÷ slawatch raw checks', ...col((m) => `${(uptimeKumaPerMonitorYear / (rawCheckBytes(m) * checksPerMonitorYear)).toFixed(1)}×`)],
     ['Uptime Kuma ÷ slawatch after pruning', ...col((m) => `${(uptimeKumaPerMonitorYear / perYear(m)).toFixed(0)}×`)],
     ['ingest of the day (ingestChecks, one hour of 1,000 monitors per call)', ...col((m) => `${fmtMs(m.ingestMs)} = ${fmtInt(m.checks / (m.ingestMs / 1000))} checks/s`)],
-    ['raw checks pruned / ingested', ...col((m) => `${fmtInt(m.pruned)} / ${fmtInt(m.checks)} ${passFail(m.pruned === m.checks)}`)],
+    ['raw checks pruned / ingested (pruneChecks time)', ...col((m) => `${fmtInt(m.pruned)} / ${fmtInt(m.checks)} ${passFail(m.pruned === m.checks)} (${fmtMs(m.pruneMs)})`)],
   ];
-  const tables = [...new Set(both.flatMap((m) => [...m.withChecks.keys()]))].sort();
+  const grew = (m: StorageMeasure, t: string) => (m.withChecks.get(t) ?? 0) !== (m.empty.get(t) ?? 0) || (m.afterPrune.get(t) ?? 0) !== (m.empty.get(t) ?? 0);
+  const tables = [...new Set(both.flatMap((m) => [...m.withChecks.keys()]))].filter((t) => both.some((m) => grew(m, t))).sort();
   const tableRows = tables.map((t) => [
     t,
     ...both.flatMap((m) => [fmtBytes((m.withChecks.get(t) ?? 0) - (m.empty.get(t) ?? 0)), fmtBytes((m.afterPrune.get(t) ?? 0) - (m.empty.get(t) ?? 0))]),
@@ -66,7 +71,7 @@ export function renderStorage(sqlite: StorageMeasure, pg: StorageMeasure | null,
     'table with its indexes: SQLite `dbstat` after checkpoint + VACUUM; PostgreSQL `pg_total_relation_size`',
     'after `VACUUM FULL` of each table of the schema. Derived = growth of every table but `checks`',
     '(and `meta`, migrations) over the empty database; per monitor-year = per monitor-day × 365 (which',
-    'over-counts the per-monitor constants: names, location states).',
+    'over-counts the per-monitor constants: names, location states). Tables that did not grow are left out.',
     ...(pgProblem ? ['', `PostgreSQL skipped: ${pgProblem}`] : []),
     '',
     markdownTable(['measure', 'SQLite', 'PostgreSQL'], rows),

@@ -11,14 +11,14 @@ import { compactSqlite, sqliteTableBytes } from '../lib/sqlite-file.ts';
 import { compactedTableBytes, dropBenchSchema, newBenchSchema, postgresProblem } from '../lib/postgres.ts';
 import { log } from '../lib/log.ts';
 import type { Section } from '../lib/results-file.ts';
-import { fmtMs } from '../lib/stats.ts';
+import { fmtMs, timed } from '../lib/stats.ts';
 import { ingestStorageDay } from './ingest-day.ts';
 import { storageConfigYaml, storageNowMs } from './storage-scenario.ts';
 import { renderStorage, type StorageMeasure } from './render-storage.ts';
 
 export async function runStorageBench(_args: BenchArgs): Promise<Section> {
   const started = Date.now();
-  const { config } = await writeBenchConfig('storage.yaml', storageConfigYaml());
+  const { config } = await writeBenchConfig('storage-v2.yaml', storageConfigYaml());
   const services = config.services.map((s) => s.spec);
   const sqlite = await measureSqlite(services);
   const problem = await postgresProblem();
@@ -45,11 +45,11 @@ async function measureSqlite(services: Services): Promise<StorageMeasure> {
     const fileWithChecks = compactSqlite(path, true);
     const withChecks = sqliteTableBytes(path);
     store = await openStore(url);
-    const pruned = await store.pruneChecks(storageNowMs);
+    const prune = await timed(() => store.pruneChecks(storageNowMs));
     await store.close();
     const filePruned = compactSqlite(path, true);
     const afterPrune = sqliteTableBytes(path);
-    return { ...ingest, pruned, empty, withChecks, afterPrune, fileWithChecks, filePruned };
+    return { ...ingest, pruned: prune.value, pruneMs: prune.ms, empty, withChecks, afterPrune, fileWithChecks, filePruned };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -67,10 +67,10 @@ async function measurePostgres(services: Services): Promise<StorageMeasure> {
     log(`storage: PostgreSQL ingest took ${fmtMs(ingest.ingestMs)}`);
     const withChecks = await compactedTableBytes(schema);
     store = await openStore(schema.url);
-    const pruned = await store.pruneChecks(storageNowMs);
+    const prune = await timed(() => store.pruneChecks(storageNowMs));
     await store.close();
     const afterPrune = await compactedTableBytes(schema);
-    return { ...ingest, pruned, empty, withChecks, afterPrune, fileWithChecks: null, filePruned: null };
+    return { ...ingest, pruned: prune.value, pruneMs: prune.ms, empty, withChecks, afterPrune, fileWithChecks: null, filePruned: null };
   } finally {
     await dropBenchSchema(schema);
   }

@@ -16,6 +16,8 @@ import { figureDifferences, incidentDifferences } from './compare-figures.ts';
 import { naiveFigures, type NaiveResult } from './naive-figures.ts';
 import { yearFromMs, yearNowMs, yearToMs } from './year-scenario.ts';
 
+type YearReport = Awaited<ReturnType<typeof computeServiceReport>>;
+
 const warmRuns = 11;
 const warmups = 2;
 const coldRuns = 5;
@@ -29,7 +31,7 @@ export async function runYearBench(args: BenchArgs): Promise<Section> {
   const request = { service, fromMs: yearFromMs, toMs: yearToMs, nowMs: yearNowMs };
 
   const store = await openStore(`file:${db.dbPath}`);
-  let warm: Awaited<ReturnType<typeof repeat<Awaited<ReturnType<typeof computeServiceReport>>>>>;
+  let warm: { ms: number[]; last: YearReport };
   const naive: { ms: number; result: NaiveResult }[] = [];
   let storedIncidents;
   try {

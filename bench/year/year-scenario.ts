@@ -9,7 +9,7 @@ import { randomInt, seededRandom } from '../lib/random.ts';
 import { tokyoIso } from '../lib/tokyo-iso.ts';
 
 /** Bump when anything below changes what is generated: the cached database is keyed by it. */
-export const yearGeneratorVersion = 'year-v1';
+export const yearGeneratorVersion = 'year-v2';
 
 const minute = 60_000;
 const hour = 60 * minute;
