@@ -2,12 +2,12 @@
 // so that a failure names the README rule it breaks. ORACLE_RUNS sets the runs per property
 // (default 300); each property logs how many it ran.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../sla/figures-types.ts';
 import type { Scenario, ScenarioResult } from '../../sla/scenario.ts';
 import { scenarioArb, type ScenarioArbOptions } from '../oracle/arbitraries.ts';
 import { oracleScenario } from '../oracle/brute-force.ts';
-import { engineExists, loadEngine } from '../oracle/load-engine.ts';
+import { computeScenario } from '../../sla/compute-scenario.ts';
 
 const numRuns = Number(process.env.ORACLE_RUNS ?? 300);
 const runsLog: string[] = [];
@@ -117,12 +117,7 @@ afterAll(() => {
   if (runsLog.length > 0) console.log(runsLog.join('\n'));
 });
 
-// Skipped only while sla/compute-scenario.ts does not exist; once it does, it always runs.
-describe.skipIf(!engineExists)('the engine agrees with the brute-force oracle', () => {
-  let computeScenario: (s: Scenario) => ScenarioResult;
-  beforeAll(async () => {
-    ({ computeScenario } = await loadEngine());
-  });
+describe('the engine agrees with the brute-force oracle', () => {
 
   for (const concern of concerns) {
     it(concern.name, () => {

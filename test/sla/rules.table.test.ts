@@ -4,12 +4,12 @@
 // Times are seconds after T0 (2026-03-02T00:00:00Z); unless a case says otherwise the period is
 // [0, 600) and now is 600. A pattern like 'uuddduuuuu' is one check every 60 s from 0 (u up,
 // d down, . missing).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupFreshness, Figures } from '../../sla/figures-types.ts';
 import type { Scenario, ScenarioResult } from '../../sla/scenario.ts';
 import { oracleScenario } from '../oracle/brute-force.ts';
 import { DAY_S, at, claim, incident, monitor, scenario, series, service, sinceT0, window } from '../oracle/build.ts';
-import { engineExists, loadEngine } from '../oracle/load-engine.ts';
+import { computeScenario } from '../../sla/compute-scenario.ts';
 
 const ruleRefs = [
   ...Array.from({ length: 11 }, (_, i) => `README ${i + 1}`),
@@ -518,12 +518,7 @@ describe('the brute-force oracle follows the hand arithmetic', () => {
   }
 });
 
-// Skipped only while sla/compute-scenario.ts does not exist; once it does, it always runs.
-describe.skipIf(!engineExists)('the engine follows the hand arithmetic', () => {
-  let computeScenario: (s: Scenario) => ScenarioResult;
-  beforeAll(async () => {
-    ({ computeScenario } = await loadEngine());
-  });
+describe('the engine follows the hand arithmetic', () => {
   for (const c of cases) {
     it(c.name, () => expectMatchesHandArithmetic(computeScenario(c.scenario), c));
   }
