@@ -3,6 +3,7 @@
 import type { Claim } from './model.ts';
 import type { Figures } from './figures-types.ts';
 import { truncateDecimals } from './number-format.ts';
+import { formatClaimValue } from './claim-text.ts';
 import { claimMeasures, coverageGatedMetrics, type MeasureContext } from './claim-measure.ts';
 
 export const claimStatuses = ['met', 'at_risk', 'breached', 'insufficient_data'] as const;
@@ -49,7 +50,8 @@ export function evaluateClaim(claim: Claim, ctx: ClaimPeriodContext): ClaimEvalu
     }
     if (upper < claim.bound) return result('breached', `availability at most ${pct(upper)} < ${pct(claim.bound)}`);
   } else if (fails(claim, measured)) {
-    return result('breached', `measured ${measured} ${claim.direction === 'min' ? '<' : '>'} bound ${claim.bound}`);
+    const show = (v: number) => formatClaimValue(claim, v, 'en');
+    return result('breached', `measured ${show(measured)} ${claim.direction === 'min' ? '<' : '>'} bound ${show(claim.bound)}`);
   }
   const risk = atRiskReason(claim, measured, ctx, budget);
   return risk ? result('at_risk', risk) : result('met', 'meets its bound');
