@@ -15,12 +15,10 @@ import { longestPushGapMs } from './backup-freshness.ts';
 export function computeScenario(s: Scenario): ScenarioResult {
   const { service, nowMs } = s;
   const checks = s.checks.filter((c) => c.timeMs < nowMs);
-  const startMs = Math.min(
-    s.fromMs,
-    ...checks.map((c) => c.timeMs),
-    ...s.incidents.map((i) => i.startedAtMs),
-    ...(service.historyFromMs === null ? [] : [service.historyFromMs]),
-  );
+  // A loop, not Math.min(...): a spread of millions of checks would overflow the stack.
+  let startMs = Math.min(s.fromMs, service.historyFromMs ?? s.fromMs);
+  for (const c of checks) if (c.timeMs < startMs) startMs = c.timeMs;
+  for (const i of s.incidents) if (i.startedAtMs < startMs) startMs = i.startedAtMs;
   const timeline = serviceTimelineFromChecks(service, checks, startMs, nowMs);
   const excluded = excludedMaintenance(s.maintenance, service.claims);
   const probeIncidents = deriveProbeIncidents(timeline, excluded, service.mergeGapMs).map((d) =>
