@@ -66,7 +66,7 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
       // Out of order (or a second result at one instant, which the store resolves last-wins):
       // rebuild this location from the raw checks instead.
       if (c.timeMs <= lastMs) {
-        const fromMs = Math.min(track.firstMs, ...checks.map((x) => x.timeMs));
+        const fromMs = checks.reduce((min, x) => Math.min(min, x.timeMs), track.firstMs);
         return { mode: 'refold', monitorId: track.monitorId, location: track.location, params: track.params, fromMs };
       }
       lastMs = c.timeMs;
