@@ -27,7 +27,12 @@ const resultsPath = join(benchDir, 'RESULTS.md');
 const sections: Section[] = [];
 for (const name of args.only) {
   const started = Date.now();
-  sections.push(await benches[name](args));
+  // The machine is shared: a yardstick per section shows how busy it was while this one ran.
+  const before = await calibrationMs();
+  const section = await benches[name](args);
+  const after = await calibrationMs();
+  section.markdown += `\n\n_Calibration (sort of 1 M doubles, ms) before / after this section: ${before.toFixed(1)} / ${after.toFixed(1)}._`;
+  sections.push(section);
   log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Written after each benchmark, so a later failure keeps what was measured.
   writeResults(resultsPath, machine, calibration, sections);

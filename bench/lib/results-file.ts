@@ -31,7 +31,7 @@ export function writeResults(path: string, machine: MachineInfo, calibration: nu
     `- uname -a: \`${machine.uname}\``,
     `- CPU: ${machine.cpuModel} (${machine.cores} cores seen by node), ${machine.memoryGb} GiB RAM`,
     `- node: ${machine.node}`,
-    `- calibration (median of 5 sorts of 1 M doubles, this process): ${calibration.toFixed(1)} ms`,
+    `- calibration at the start of the run (median of 5 sorts of 1 M doubles, this process): ${calibration.toFixed(1)} ms`,
     '',
     'The machine is shared and noisy: every figure is a median of several runs, and ratios are',
     'taken between numbers timed in the same process.',
