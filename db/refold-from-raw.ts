@@ -55,7 +55,7 @@ export async function refoldLocation(store: Store, monitorId: string, location: 
     if (next.length === 0) break;
     const result = foldChecks(state, next, params);
     state = result.state;
-    closed.push(...result.closed);
+    for (const s of result.closed) closed.push(s);
     cursorMs = next[next.length - 1]!.timeMs + 1;
     if (next.length < chunkLimit) break;
   }
