@@ -29,7 +29,7 @@ export interface CheckIngestor {
 }
 
 type LocationTrack =
-  | { mode: 'inline'; monitorId: string; location: string; params: FoldParams; state: LocationFoldState; replaceFromMs: number; closed: Segment[]; firstMs: number }
+  | { mode: 'inline'; monitorId: string; location: string; params: FoldParams; state: LocationFoldState; replaceFromMs: number; closed: Segment[]; firstMs: number; tailBefore: Segment[] | null }
   | { mode: 'refold'; monitorId: string; location: string; params: FoldParams; fromMs: number };
 
 type MonitorTrack =
@@ -52,7 +52,8 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
     }
     const state = saved ? (JSON.parse(saved.stateJson) as LocationFoldState) : initialFoldState();
     const replaceFromMs = tailStartMs(state) ?? Number.MIN_SAFE_INTEGER;
-    return { mode: 'inline', monitorId: check.monitorId, location: check.location, params, state, replaceFromMs, closed: [], firstMs: check.timeMs };
+    const tailBefore = saved ? tailSegments(state, params) : null;
+    return { mode: 'inline', monitorId: check.monitorId, location: check.location, params, state, replaceFromMs, closed: [], firstMs: check.timeMs, tailBefore };
   };
 
   /** Folds one location's checks of a batch (in arrival order) into its track. */
@@ -138,6 +139,9 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
         await store.putLocationState({ monitorId: track.monitorId, location: track.location, lastCheckMs: last.timeMs, stateJson: JSON.stringify(track.state) });
         // A confirmation rewrites the timeline back to its run's first failing check (SPEC §2.2),
         // so incidents are reconciled from the earliest rewritten instant.
+        // Only the last segment grew (a steady monitor): no state changed anywhere, so no
+        // incident can have opened or closed and the reconciliation is skipped.
+        if (track.tailBefore && onlyExtends(track.tailBefore, segments)) continue;
         rewritten(track.monitorId, Math.min(track.firstMs, track.replaceFromMs === Number.MIN_SAFE_INTEGER ? track.firstMs : track.replaceFromMs));
       }
       for (const track of hours.values()) {
@@ -154,4 +158,14 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
       }
     },
   };
+}
+
+/** True when `after` is `before` with only its last segment ending later. */
+export function onlyExtends(before: readonly Segment[], after: readonly Segment[]): boolean {
+  if (before.length === 0 || before.length !== after.length) return false;
+  return before.every((b, i) => {
+    const a = after[i]!;
+    const last = i === before.length - 1;
+    return a.startMs === b.startMs && a.state === b.state && a.knownAtMs === b.knownAtMs && (last ? a.endMs >= b.endMs : a.endMs === b.endMs);
+  });
 }
