@@ -56,7 +56,3 @@ export function claimText(claim: Claim, measured: number | null, status: ClaimSt
   };
   return { en: text('en'), ja: text('ja') };
 }
-
-export function metricLabel(metric: ClaimMetric, lang: Lang): string {
-  return labels[metric][lang];
-}

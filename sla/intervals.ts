@@ -63,7 +63,3 @@ export function totalMs(a: readonly Interval[]): number {
   for (const i of a) sum += i.endMs - i.startMs;
   return sum;
 }
-
-export function overlaps(a: Interval, b: Interval): boolean {
-  return a.startMs < b.endMs && b.startMs < a.endMs;
-}

@@ -53,7 +53,3 @@ export function periodContaining(
   if (kind === 'quarter') return periodOfQuarter(timezone, local.year, Math.ceil(local.month / 3));
   return periodOfMonth(timezone, local.year, local.month);
 }
-
-export function isValidTimezone(timezone: string): boolean {
-  return DateTime.local().setZone(timezone).isValid;
-}
