@@ -85,6 +85,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const next = new Map<string, ServiceNow>();
     const nowMs = clock.nowMs();
     for (const { spec } of config.services) {
+      // SQLite answers synchronously, so a chain of awaits never lets timers run: yield between
+      // services, or a minute's evaluation of hundreds of services delays every probe due meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
       const open = (await store.listIncidents(spec.id, nowMs, nowMs + 1)).filter((i) => i.resolvedAtMs === null).length;
       next.set(spec.id, { claims: await evaluateCurrentClaims(store, spec, nowMs), openIncidents: open });
     }
