@@ -79,6 +79,9 @@ function shortReport<T>(details: fc.RunDetails<T>): void {
   throw new Error(`property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause.slice(0, 2000)}`);
 }
 
+// Dozens of scenarios against a real database: minutes under a loaded CI machine, not seconds.
+const propertyTimeoutMs = 300_000;
+
 describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline', (_title, factory) => {
   let db: TestStore;
   beforeEach(async (ctx) => {
@@ -95,7 +98,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
       })),
       { numRuns: runs, reporter: shortReport },
     );
-  });
+  }, propertyTimeoutMs);
 
   it(`an import landing before existing checks refolds to the same result (${runs} scenarios)`, async () => {
     await fc.assert(
@@ -105,7 +108,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
       })),
       { numRuns: runs, reporter: shortReport },
     );
-  });
+  }, propertyTimeoutMs);
 
   it(`one streamed import with a batch arriving late gives the same result (${runs} scenarios)`, async () => {
     await fc.assert(
@@ -115,7 +118,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
       })),
       { numRuns: runs, reporter: shortReport },
     );
-  });
+  }, propertyTimeoutMs);
 
   it('pruning every raw check changes no figure', async () => {
     await fc.assert(
@@ -129,5 +132,5 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
       })),
       { numRuns: Math.max(3, Math.floor(runs / 2)), reporter: shortReport },
     );
-  });
+  }, propertyTimeoutMs);
 });
