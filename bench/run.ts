@@ -1,4 +1,4 @@
-// `npm run bench` (node --import tsx bench/run.ts [--only year|import|storage|probing] [--rebuild]):
+// `npm run bench` (node --import tsx bench/run.ts [--only year|import|storage|probing|overview] [--rebuild]):
 // runs the benchmarks and writes bench/RESULTS.md. Generated inputs are cached in bench/.cache/.
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchName } from './lib/args.ts';
@@ -11,12 +11,14 @@ import { runYearBench } from './year/year-bench.ts';
 import { runImportBench } from './import/import-bench.ts';
 import { runStorageBench } from './storage/storage-bench.ts';
 import { runProbingBench } from './probing/probing-bench.ts';
+import { runOverviewBench } from './overview/overview-bench.ts';
 
 const benches: Record<BenchName, (args: BenchArgs) => Promise<Section>> = {
   year: runYearBench,
   import: runImportBench,
   storage: runStorageBench,
   probing: runProbingBench,
+  overview: runOverviewBench,
 };
 
 const args = parseBenchArgs(process.argv.slice(2));

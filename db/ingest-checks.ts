@@ -3,10 +3,14 @@
 import type { Check, ServiceSpec } from '../sla/model.ts';
 import type { Store } from './store.ts';
 import { createCheckIngestor } from './check-ingestor.ts';
+import { lockedTransaction } from './service-lock.ts';
 
 export async function ingestChecks(store: Store, services: readonly ServiceSpec[], checks: readonly Check[], nowMs: number): Promise<void> {
   if (checks.length === 0) return;
-  await store.transaction(async (tx) => {
+  const monitorIds = new Set(checks.map((c) => c.monitorId));
+  // Held before any read: the fold states, rollups and incidents read below are this transaction's alone.
+  const touched = services.filter((s) => s.monitors.some((m) => monitorIds.has(m.id))).map((s) => s.id);
+  await lockedTransaction(store, touched, async (tx) => {
     await tx.insertChecks(checks);
     const ingestor = createCheckIngestor(tx, services, nowMs);
     await ingestor.add(checks);

@@ -11,7 +11,9 @@ import { loadServiceTimeline } from './service-timeline.ts';
 
 const farFutureMs = 8.64e15;
 
+/** Call on a transaction's tx; it takes the service's lock (see Store.lockServices) if the caller has not. */
 export async function reconcileProbeIncidents(store: Store, service: ServiceSpec, changedFromMs: number, nowMs: number): Promise<void> {
+  await store.lockServices([service.id]);
   // Start where no incident is running: before any stored probe incident still running at the change.
   const nearby = (await store.listIncidents(service.id, changedFromMs - service.mergeGapMs, farFutureMs)).filter(
     (i) => i.source === 'probe',

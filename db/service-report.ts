@@ -1,7 +1,7 @@
 // A service's report for a period from the store: timelines, incidents, maintenance and hourly
 // rollups — never raw checks — through the same sla/ functions as the in-memory path.
 import type { ServiceSpec } from '../sla/model.ts';
-import { buildServiceReport, type ServiceReport } from '../sla/service-report.ts';
+import { buildServiceReport, type ReportInput, type ServiceReport } from '../sla/service-report.ts';
 import type { ClaimEvaluation } from '../sla/claim-status.ts';
 import { longestPushGapMs } from '../sla/backup-freshness.ts';
 import { hourMs, hourOf } from '../sla/rollup.ts';
@@ -20,6 +20,11 @@ export async function computeServiceReport(
   store: Store,
   request: ReportRequest,
 ): Promise<{ report: ServiceReport; evaluations: ClaimEvaluation[] }> {
+  return buildServiceReport(await loadReportInput(store, request));
+}
+
+/** Everything the pure report needs for a period, read from the store. */
+export async function loadReportInput(store: Store, request: ReportRequest): Promise<ReportInput> {
   const { service, fromMs, toMs, nowMs } = request;
   const endMs = Math.max(fromMs, Math.min(toMs, nowMs));
   const monitorIds = service.monitors.map((m) => m.id);
@@ -36,7 +41,7 @@ export async function computeServiceReport(
     const gapMs = await pushGapMs(store, claim.monitorId, fromMs, toMs, endMs);
     backupFreshnessSeconds[claim.monitorId] = gapMs === null ? null : gapMs / 1000;
   }
-  return buildServiceReport({
+  return {
     service,
     fromMs,
     toMs,
@@ -47,7 +52,7 @@ export async function computeServiceReport(
     latencyCounts: rollupSum.latencyCounts,
     backupFreshnessSeconds,
     burnAlertsFiring: request.burnAlertsFiring,
-  });
+  };
 }
 
 async function pushGapMs(store: Store, monitorId: string, fromMs: number, toMs: number, endMs: number): Promise<number | null> {

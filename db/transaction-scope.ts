@@ -8,6 +8,8 @@ import { NameCache } from './name-cache.ts';
 export class TransactionScope {
   /** Names first read or written inside this transaction (see name-cache.ts). */
   readonly names = new NameCache();
+  /** Services this transaction holds (Store.lockServices): held until it ends, so never asked for twice. */
+  readonly heldServices = new Set<string>();
   private savepoints = 0;
   private finished = false;
 
@@ -17,6 +19,15 @@ export class TransactionScope {
 
   finish(): void {
     this.finished = true;
+  }
+
+  /**
+   * After a savepoint rolled back: what it added here may be gone (its names; a lock it took is
+   * released with it), so both are looked up again rather than trusted.
+   */
+  savepointRolledBack(): void {
+    this.names.clear();
+    this.heldServices.clear();
   }
 
   assertOpen(): void {
@@ -31,6 +42,13 @@ export function runInTransaction<T>(owner: object, fn: () => Promise<T>): Promis
   const open = new Set(openTransactions.getStore());
   open.add(owner);
   return openTransactions.run(open, fn);
+}
+
+/** The open transaction's scope, for a method that only means something inside one. */
+export function requireTransaction(scope: TransactionScope | null, method: string): TransactionScope {
+  if (!scope) throw new Error(`${method} holds until its transaction ends: call it on the tx argument of transaction(fn)`);
+  scope.assertOpen();
+  return scope;
 }
 
 export function assertOutsideTransaction(owner: object): void {

@@ -10,7 +10,13 @@ import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { createProbeScheduler, type ProbeScheduler, type ProbeSchedulerOptions, type ScheduledMonitor } from './probe-scheduler.ts';
 import { startCronTasks, type CronTasks } from './cron-tasks.ts';
 import { runPruneChecks } from './prune-checks.ts';
+import { runFreezeMonths } from './freeze-months.ts';
 import { recordLiveness, type LivenessGap } from './liveness.ts';
+import { runAlertEvaluation } from './alert-job.ts';
+import { runDueDeliveries } from './notifiers/delivery.ts';
+import { sendOutgoing } from './notifiers/transports.ts';
+import type { Outgoing, SendResult } from './notifiers/notifier.ts';
+import { defaultAlertSettings } from './jobs-config.ts';
 
 export interface RuntimeOptions {
   store: Store;
@@ -21,6 +27,14 @@ export interface RuntimeOptions {
   maxConcurrentProbes?: number;
   onProbeResult?: (scheduled: ScheduledMonitor, result: ProbeResult) => void;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Evaluate drift alerts and deliver messages in this process (default: the server's own location only, so workers do not send twice). */
+  alerting?: boolean;
+  /** Sends one built message; default the real HTTP and SMTP transports. */
+  send?: (outgoing: Outgoing) => Promise<SendResult>;
+  /** node-cron expression of the drift-alert evaluation; default every 5 s. */
+  alertTick?: string;
+  /** First retry delay of a failed delivery (default 30 s). */
+  deliveryBackoffMs?: number;
 }
 
 export interface Runtime {
@@ -30,6 +44,10 @@ export interface Runtime {
   /** The last claim evaluations and open incident counts per service (refreshed every minute and on demand). */
   currentClaims(): ReadonlyMap<string, ServiceNow>;
   refreshClaims(): Promise<void>;
+  /** One drift-alert evaluation (every 5 s on schedule); returns how many messages it queued. */
+  evaluateAlerts(): Promise<number>;
+  /** Sends the due messages of the outbox (every second on schedule). */
+  deliver(): Promise<number>;
   flush(): Promise<void>;
   stop(graceMs: number): Promise<void>;
   readonly scheduler: ProbeScheduler;
@@ -47,11 +65,11 @@ function scheduledMonitors(config: JobsConfig, location: string): ScheduledMonit
 
 /** Push monitors resume from their last recorded check rather than from this start. */
 async function seedPushMonitors(store: Store, config: JobsConfig, location: string, scheduler: ProbeScheduler): Promise<void> {
-  for (const { monitor } of scheduledMonitors(config, location)) {
-    if (monitor.type !== 'push') continue;
-    const saved = await store.getLocationState(monitor.id, location);
-    const lastCheck = saved ? (JSON.parse(saved.stateJson) as { lastCheck: { timeMs: number; status: 'up' | 'down' } | null }).lastCheck : null;
-    if (lastCheck) scheduler.seedPush(monitor.id, lastCheck);
+  const pushes = scheduledMonitors(config, location).filter(({ monitor }) => monitor.type === 'push');
+  if (pushes.length === 0) return;
+  for (const saved of await store.getLocationStates(pushes.map(({ monitor }) => ({ monitorId: monitor.id, location })))) {
+    const { lastCheck } = JSON.parse(saved.stateJson) as { lastCheck: { timeMs: number; status: 'up' | 'down' } | null };
+    if (lastCheck) scheduler.seedPush(saved.monitorId, lastCheck);
   }
 }
 
@@ -76,9 +94,46 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     recorder,
     limit: createConcurrencyLimit(options.maxConcurrentProbes ?? 256),
     clock,
-    onResult: options.onProbeResult,
+    onResult: (scheduled, result) => {
+      if (result.detail.certExpiresAtMs !== undefined) certificates.set(scheduled.monitor.id, result.detail.certExpiresAtMs);
+      options.onProbeResult?.(scheduled, result);
+    },
   });
   let claims = new Map<string, ServiceNow>();
+  const certificates = new Map<string, number>();
+  let burnFiring = new Map<string, Set<string>>();
+  const alerting = options.alerting ?? options.location === defaultLocation;
+  const evaluateAlerts = async () => {
+    const result = await runAlertEvaluation({
+      store,
+      services: config.services.map((s) => ({ spec: s.spec, notify: s.notify ?? [] })),
+      channels: config.notifications ?? [],
+      settings: config.alerts ?? defaultAlertSettings,
+      nowMs: clock.nowMs(),
+      claimsOf: (id) => claims.get(id)?.claims ?? [],
+      certificates,
+    });
+    burnFiring = result.burnFiring;
+    // Send at once rather than on the next delivery tick.
+    if (result.sent > 0) await deliver();
+    return result.sent;
+  };
+  // One delivery pass at a time in this process: two passes could both pick the same due row.
+  let delivering: Promise<number> | null = null;
+  const deliver = async (): Promise<number> => {
+    while (delivering) await delivering;
+    delivering = deliverOnce().finally(() => (delivering = null));
+    return delivering;
+  };
+  const deliverOnce = () =>
+    runDueDeliveries({
+      store,
+      channels: () => config.notifications ?? [],
+      send: options.send ?? ((o) => sendOutgoing(o)),
+      nowMs: clock.nowMs,
+      baseBackoffMs: options.deliveryBackoffMs,
+      log,
+    });
   let tasks: CronTasks | null = null;
 
   const refreshClaims = async () => {
@@ -89,7 +144,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       // services, or a minute's evaluation of hundreds of services delays every probe due meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
       const open = (await store.listIncidents(spec.id, nowMs, nowMs + 1)).filter((i) => i.resolvedAtMs === null).length;
-      next.set(spec.id, { claims: await evaluateCurrentClaims(store, spec, nowMs), openIncidents: open });
+      next.set(spec.id, { claims: await evaluateCurrentClaims(store, spec, nowMs, burnFiring.get(spec.id)), openIncidents: open });
     }
     claims = next;
   };
@@ -107,9 +162,19 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           { name: 'flush-checks', expression: '* * * * * *', run: () => recorder.flush() },
           { name: 'liveness', expression: '*/10 * * * * *', run: async () => void (await recordLiveness(store, options.location, clock.nowMs())) },
           { name: 'evaluate-claims', expression: '30 * * * * *', run: refreshClaims },
+          ...(alerting
+            ? [
+                { name: 'evaluate-alerts', expression: options.alertTick ?? '*/5 * * * * *', run: async () => void (await evaluateAlerts()) },
+                { name: 'deliver-messages', expression: '* * * * * *', run: async () => void (await deliver()) },
+              ]
+            : []),
           { name: 'prune-checks', expression: '0 17 * * * *', run: async () => {
             const result = await runPruneChecks(store, config.retention, clock.nowMs());
             log('info', `pruned ${result.deletedChecks} raw checks older than ${new Date(result.cutoffMs).toISOString()}`);
+          } },
+          { name: 'freeze-months', expression: '0 23 * * * *', run: async () => {
+            const frozen = await runFreezeMonths(store, config.services.map((s) => s.spec), clock.nowMs());
+            if (frozen > 0) log('info', `froze the figures of ${frozen} closed months`);
           } },
         ],
         (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`),
@@ -124,6 +189,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     recordPush: (monitorId, push) => scheduler.recordPush(monitorId, push),
     currentClaims: () => claims,
     refreshClaims,
+    evaluateAlerts,
+    deliver,
     flush: () => recorder.flush(),
     async stop(graceMs) {
       await tasks?.stop();

@@ -15,6 +15,9 @@ export interface MeasureContext {
   nowMs: number;
 }
 
+/** Metrics whose figure and bound are durations: ms in the engine, seconds in JSON and sheets (SPEC §5). */
+export const durationMetrics: ReadonlySet<ClaimMetric> = new Set(['mttr', 'notification_delay', 'maintenance_notice', 'backup_freshness', 'latency']);
+
 const secondsToMs = (s: number | null) => (s === null ? null : s * 1000);
 
 export const claimMeasures: Record<ClaimMetric, (claim: Claim, ctx: MeasureContext) => number | null> = {

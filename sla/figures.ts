@@ -57,37 +57,75 @@ export function computeTimeSets(input: Omit<FigureInput, 'latencyCounts'>): Time
   return { endMs, planned, downtime, unknown, maintenance: clipIntervals(excluded, fromMs, endMs) };
 }
 
-export function computeFigures(input: FigureInput): Figures {
+/**
+ * What every figure of a period is made of (SPEC §2.7): the totals of P, D, U and excluded
+ * maintenance, the incidents counted in it, the windows starting in it and its latency histogram.
+ * Each is a sum or a union over disjoint periods, so frozen months (sla/month-snapshot.ts) add
+ * theirs up and get the figures of the year.
+ */
+export interface FigureParts {
+  plannedMs: number;
+  downtimeMs: number;
+  unknownMs: number;
+  maintenanceMs: number;
+  counted: readonly Incident[];
+  windows: readonly Maintenance[];
+  latencyCounts: ReadonlyMap<number, number>;
+}
+
+/** Maintenance windows starting in [from, to) (SPEC §2.7: a window counts in the period it starts in). */
+export function windowsStartingIn(maintenance: readonly Maintenance[], fromMs: number, toMs: number): Maintenance[] {
+  return maintenance.filter((w) => w.startMs >= fromMs && w.startMs < toMs);
+}
+
+export function computeFigureParts(input: FigureInput): FigureParts {
   const sets = computeTimeSets(input);
-  const P = totalMs(sets.planned);
-  const D = totalMs(sets.downtime);
-  const U = totalMs(sets.unknown);
+  return {
+    plannedMs: totalMs(sets.planned),
+    downtimeMs: totalMs(sets.downtime),
+    unknownMs: totalMs(sets.unknown),
+    maintenanceMs: totalMs(sets.maintenance),
+    counted: countedIncidents(input.incidents, input.fromMs, input.toMs, input.nowMs),
+    windows: windowsStartingIn(input.maintenance, input.fromMs, input.toMs),
+    latencyCounts: input.latencyCounts,
+  };
+}
+
+/** Planned time of the whole period, its future included: the error budget's base (SPEC §3 at_risk). */
+export function fullPlannedMs(input: Omit<FigureInput, 'latencyCounts'>): number {
+  return totalMs(computeTimeSets({ ...input, nowMs: input.toMs, timeline: [], incidents: [] }).planned);
+}
+
+export function computeFigures(input: FigureInput): Figures {
+  return figuresFromParts(input.service, computeFigureParts(input), input.nowMs);
+}
+
+export function figuresFromParts(service: ServiceSpec, parts: FigureParts, nowMs: number): Figures {
+  const { plannedMs: P, downtimeMs: D, unknownMs: U } = parts;
   const coverage = P > 0 ? (P - U) / P : null;
-  const counted = countedIncidents(input.incidents, input.fromMs, input.toMs, input.nowMs);
-  const noticeClaims = input.service.claims.some((c) => c.metric === 'maintenance_notice');
-  const windowsStarting = input.maintenance.filter((w) => w.startMs >= input.fromMs && w.startMs < input.toMs);
+  const noticeClaims = service.claims.some((c) => c.metric === 'maintenance_notice');
   return {
     plannedSeconds: P / 1000,
     downtimeSeconds: D / 1000,
     unknownSeconds: U / 1000,
-    maintenanceSeconds: totalMs(sets.maintenance) / 1000,
+    maintenanceSeconds: parts.maintenanceMs / 1000,
     availability: P - U > 0 ? 1 - D / (P - U) : null,
     availabilityLower: P > 0 ? 1 - (D + U) / P : null,
     availabilityUpper: P > 0 ? 1 - D / P : null,
     coverage,
-    ...incidentFigures(counted, {
-      nowMs: input.nowMs,
-      longAfterMs: input.service.longAfterMs,
-      notificationBoundMs: notificationBoundMs(input.service),
+    ...incidentFigures(parts.counted, {
+      nowMs,
+      longAfterMs: service.longAfterMs,
+      notificationBoundMs: notificationBoundMs(service),
       measured: (coverage ?? 0) > 0,
     }),
-    maintenanceCount: windowsStarting.length,
+    maintenanceCount: parts.windows.length,
     maintenanceNoticeViolations: noticeClaims
-      ? windowsStarting.filter((w) => violatesNotice(w, input.service.claims)).length
+      ? parts.windows.filter((w) => violatesNotice(w, service.claims)).length
       : null,
-    latencyP50Ms: histogramPercentile(input.latencyCounts, 50),
-    latencyP95Ms: histogramPercentile(input.latencyCounts, 95),
-    latencyP99Ms: histogramPercentile(input.latencyCounts, 99),
+    latencyP50Ms: histogramPercentile(parts.latencyCounts, 50),
+    latencyP95Ms: histogramPercentile(parts.latencyCounts, 95),
+    latencyP99Ms: histogramPercentile(parts.latencyCounts, 99),
   };
 }
 

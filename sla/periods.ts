@@ -42,6 +42,11 @@ export function parsePeriodLabel(label: string, timezone: string): Period {
   throw new Error(`invalid period "${label}": use a year (2026), a quarter (2026-Q2) or a month (2026-05)`);
 }
 
+/** The calendar year an instant falls in, on the wall clock of the timezone (not UTC's). */
+export function yearContaining(timezone: string, atMs: number): number {
+  return DateTime.fromMillis(atMs, { zone: timezone }).year;
+}
+
 /** The calendar period of a claim's kind that contains an instant (rolling: the window ending then). */
 export function periodContaining(
   kind: 'year' | 'quarter' | 'month',

@@ -79,3 +79,29 @@ function rollupHour(checks: readonly Check[]): CheckRollup {
 export function mergeLatencyCounts(target: Map<number, number>, source: ReadonlyMap<number, number>): void {
   for (const [ms, count] of source) target.set(ms, (target.get(ms) ?? 0) + count);
 }
+
+/**
+ * The rollup of one monitor hour's checks from the rollups of two disjoint sets of them, when
+ * every up check of `later` is after every up check of `earlier` (a live hour growing); null
+ * otherwise, since the longest up gap then needs the checks themselves. The caller guarantees
+ * that `later` holds new checks, not replacements of counted ones.
+ */
+export function appendRollup(earlier: CheckRollup, later: CheckRollup): CheckRollup | null {
+  if (earlier.monitorId !== later.monitorId || earlier.hourMs !== later.hourMs) return null;
+  if (earlier.lastUpMs !== null && later.firstUpMs !== null && later.firstUpMs <= earlier.lastUpMs) return null;
+  const latencyCounts = new Map(earlier.latencyCounts);
+  mergeLatencyCounts(latencyCounts, later.latencyCounts);
+  const gaps = [earlier.maxUpGapMs, later.maxUpGapMs];
+  if (earlier.lastUpMs !== null && later.firstUpMs !== null) gaps.push(later.firstUpMs - earlier.lastUpMs);
+  const known = gaps.filter((g): g is number => g !== null);
+  return {
+    monitorId: earlier.monitorId,
+    hourMs: earlier.hourMs,
+    upCount: earlier.upCount + later.upCount,
+    downCount: earlier.downCount + later.downCount,
+    latencyCounts,
+    firstUpMs: earlier.firstUpMs ?? later.firstUpMs,
+    lastUpMs: later.lastUpMs ?? earlier.lastUpMs,
+    maxUpGapMs: known.length > 0 ? Math.max(...known) : null,
+  };
+}

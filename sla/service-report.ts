@@ -1,13 +1,12 @@
 // The report of SPEC §5 for one service and period: figures plus every claim evaluated, with
 // bounds and measured values in base units (ratio, seconds, count). Pure assembly.
 import { DateTime } from 'luxon';
-import type { Claim, ClaimMetric } from './model.ts';
+import type { Claim, ClaimMetric, Incident, Maintenance, ServiceSpec } from './model.ts';
 import type { BackupFreshness, Figures } from './figures-types.ts';
-import { computeFigures, computeTimeSets, type FigureInput } from './figures.ts';
-import { countedIncidents } from './incident-figures.ts';
+import { computeFigureParts, figuresFromParts, fullPlannedMs, type FigureInput } from './figures.ts';
 import { evaluateClaim, type ClaimEvaluation, type ClaimStatus } from './claim-status.ts';
 import { claimText } from './claim-text.ts';
-import { totalMs } from './intervals.ts';
+import { durationMetrics } from './claim-measure.ts';
 
 export interface ReportClaim {
   id: string;
@@ -33,39 +32,59 @@ export interface ReportInput extends FigureInput {
 }
 
 /** Durations travel in seconds in JSON; ratios and counts as they are. */
-const msMetrics: ReadonlySet<ClaimMetric> = new Set(['mttr', 'notification_delay', 'maintenance_notice', 'backup_freshness', 'latency']);
-
 export function toReportUnits(claim: Claim, value: number | null): number | null {
   if (value === null) return null;
-  return msMetrics.has(claim.metric) ? value / 1000 : value;
+  return durationMetrics.has(claim.metric) ? value / 1000 : value;
 }
 
 export function buildServiceReport(input: ReportInput): { report: ServiceReport; evaluations: ClaimEvaluation[] } {
-  const figures = computeFigures(input);
-  // The error budget is that of the whole period, including its future (SPEC §3 at_risk).
-  const whole = computeTimeSets({ ...input, nowMs: input.toMs, timeline: [], incidents: [] });
-  const counted = countedIncidents(input.incidents, input.fromMs, input.toMs, input.nowMs);
-  const windows = input.maintenance.filter((w) => w.startMs >= input.fromMs && w.startMs < input.toMs);
-  const evaluations = input.service.claims.map((claim) =>
+  const parts = computeFigureParts(input);
+  return assembleReport({
+    ...input,
+    figures: figuresFromParts(input.service, parts, input.nowMs),
+    counted: parts.counted,
+    windows: parts.windows,
+    // The error budget is that of the whole period, including its future (SPEC §3 at_risk).
+    fullPlannedMs: fullPlannedMs(input),
+  });
+}
+
+/** What a report is made of once its figures are known (from records, or from frozen months). */
+export interface ReportParts {
+  service: ServiceSpec;
+  fromMs: number;
+  toMs: number;
+  nowMs: number;
+  figures: Figures;
+  counted: readonly Incident[];
+  windows: readonly Maintenance[];
+  fullPlannedMs: number;
+  backupFreshnessSeconds: BackupFreshness;
+  burnAlertsFiring?: ReadonlySet<string>;
+}
+
+export function assembleReport(parts: ReportParts): { report: ServiceReport; evaluations: ClaimEvaluation[] } {
+  const { figures } = parts;
+  const evaluations = parts.service.claims.map((claim) =>
     evaluateClaim(claim, {
       figures,
-      backupFreshnessSeconds: input.backupFreshnessSeconds,
-      counted,
-      windows,
-      nowMs: input.nowMs,
-      fromMs: input.fromMs,
-      toMs: input.toMs,
-      fullPlannedMs: totalMs(whole.planned),
-      burnAlertsFiring: input.burnAlertsFiring,
+      backupFreshnessSeconds: parts.backupFreshnessSeconds,
+      counted: parts.counted,
+      windows: parts.windows,
+      nowMs: parts.nowMs,
+      fromMs: parts.fromMs,
+      toMs: parts.toMs,
+      fullPlannedMs: parts.fullPlannedMs,
+      burnAlertsFiring: parts.burnAlertsFiring,
     }),
   );
-  const zone = input.service.timezone;
+  const zone = parts.service.timezone;
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
   return {
     evaluations,
     report: {
-      service: input.service.id,
-      period: { from: iso(input.fromMs), to: iso(input.toMs), timezone: zone },
+      service: parts.service.id,
+      period: { from: iso(parts.fromMs), to: iso(parts.toMs), timezone: zone },
       figures,
       claims: evaluations.map((e) => ({
         id: e.claim.id,

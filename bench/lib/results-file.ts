@@ -9,7 +9,7 @@ export interface Section {
   markdown: string;
 }
 
-const order: readonly BenchName[] = ['year', 'import', 'storage', 'probing'];
+const order: readonly BenchName[] = ['year', 'import', 'storage', 'probing', 'overview'];
 const begin = (name: string) => `<!-- bench:${name} -->`;
 const end = (name: string) => `<!-- /bench:${name} -->`;
 
@@ -24,7 +24,7 @@ export function writeResults(path: string, machine: MachineInfo, calibration: nu
   const header = [
     '# slawatch benchmarks',
     '',
-    'Written by `npm run bench` (`node --import tsx bench/run.ts [--only year|import|storage|probing] [--rebuild]`).',
+    'Written by `npm run bench` (`node --import tsx bench/run.ts [--only year|import|storage|probing|overview] [--rebuild]`).',
     'Each section below says when it was measured; the machine of the latest run:',
     '',
     `- date: ${machine.date}`,

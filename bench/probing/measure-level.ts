@@ -55,15 +55,16 @@ export function cpuUsPerProbe(run: RuntimeRun): number {
 }
 
 /**
- * Fresh store: raises N while runs pass; when the first level already fails, lowers it until one
- * passes. Then the plan's restarted-store runs.
+ * Fresh store: raises N while runs pass (every repeat of a level); when the first level already
+ * fails, lowers it until one passes. Then the plan's restarted-store runs.
  */
 export async function searchInterval(plan: IntervalPlan, origin: string): Promise<LevelResult[]> {
   const fresh: LevelResult[] = [];
   for (const monitors of plan.levels) {
-    const r = await measureLevel(plan, monitors, 'fresh', origin);
-    fresh.push(r);
-    if (!r.pass) break;
+    const runs: LevelResult[] = [];
+    for (let i = 0; i < (plan.repeats[monitors] ?? 1); i++) runs.push(await measureLevel(plan, monitors, 'fresh', origin));
+    fresh.push(...runs);
+    if (runs.some((r) => !r.pass)) break;
   }
   if (fresh.length === 1 && !fresh[0]!.pass) {
     for (const monitors of plan.fallback) {

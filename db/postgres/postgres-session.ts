@@ -40,7 +40,7 @@ export abstract class PostgresSession {
       try {
         return (await (this.sql as postgres.TransactionSql).savepoint((sql) => fn(this.inScope(sql, scope)))) as T;
       } catch (error) {
-        scope.names.clear();
+        scope.savepointRolledBack();
         throw error;
       }
     }

@@ -2,11 +2,12 @@
 // db/postgres/schema.ts. Transactions and names are postgres-session.ts; this file is the
 // statements. Bulk writes unnest column arrays (pg-arrays.ts).
 import type postgres from 'postgres';
+import { createCommsStore, type CommsStore } from '../comms-store.ts';
 import type { Check, Incident, Maintenance } from '../../sla/model.ts';
 import type { LocationSegment } from '../../sla/segments.ts';
-import type { CheckRollup, LocationStateRow, RollupSum, Store } from '../store.ts';
+import type { CheckRollup, FrozenMonthRow, LocationStateRow, MonthChangeRow, RollupSum, Store, StoredSheet, TimelineUpdate } from '../store.ts';
 import { NameCache } from '../name-cache.ts';
-import type { TransactionScope } from '../transaction-scope.ts';
+import { requireTransaction, type TransactionScope } from '../transaction-scope.ts';
 import { PostgresSession } from './postgres-session.ts';
 import {
   assertRollup,
@@ -30,15 +31,31 @@ import {
   type RollupRow,
   type SegmentRow,
 } from '../rows.ts';
+import { frozenMonthFromRow, monthChangeFromRow, sheetFromRow } from '../sheet-rows.ts';
 import { splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
 import { encodeLatencyCounts } from '../latency-codec.ts';
 import { boolArray, byteaArray, intArray, textArray } from './pg-arrays.ts';
+import { locationPairsCte } from './location-pairs.ts';
+import { createSecurityStore, type SecurityStore } from '../security-store.ts';
 
 /** Rows per bulk statement: large enough to amortize the round trip, small enough to stream. */
 const chunkRows = 5_000;
 
 export class PostgresStore extends PostgresSession implements Store {
   readonly dialect = 'postgres' as const;
+
+  readonly comms: CommsStore = createCommsStore((text, params, kind) => this.portable(text, params, kind));
+
+  readonly security: SecurityStore = createSecurityStore((text, params, kind) => this.portable(text, params, kind));
+
+  /** Runs a portable statement (`?` placeholders) of the comms and security stores. */
+  private portable(text: string, params: readonly unknown[], kind: 'read' | 'write'): Promise<Record<string, unknown>[]> {
+    // PostgreSQL numbers its parameters.
+    let n = 0;
+    const query = text.replace(/\?/g, () => `$${++n}`);
+    const values = params as postgres.ParameterOrJSON<never>[];
+    return kind === 'read' ? this.reader().unsafe(query, values) : this.unit((tx) => tx.sql.unsafe(query, values));
+  }
 
   /** A store over a pool connected to a migrated schema. */
   static over(pool: postgres.Sql): PostgresStore {
@@ -102,12 +119,12 @@ export class PostgresStore extends PostgresSession implements Store {
     const sql = this.reader();
     const monitors = await this.monitorKeys(monitorIds);
     if (!monitors) return [];
-    // `location = ANY(every name key)` lets the (monitor, location, time) key serve the time range.
     const rows = await sql<CheckRow[]>`
-      SELECT monitor, location, time_ms, up, latency_ms, detail FROM checks
-      WHERE monitor = ANY(${monitors.keys}::int4[]) AND location = ANY(ARRAY(SELECT id FROM names))
-        AND time_ms >= ${fromMs} AND time_ms < ${toMs}
-      ORDER BY time_ms, monitor, location`;
+      ${locationPairsCte(sql, 'checks', monitors.keys)}
+      SELECT c.monitor, c.location, c.time_ms, c.up, c.latency_ms, c.detail
+      FROM pairs p JOIN checks c ON c.monitor = p.monitor AND c.location = p.location
+      WHERE p.location IS NOT NULL AND c.time_ms >= ${fromMs} AND c.time_ms < ${toMs}
+      ORDER BY c.time_ms, c.monitor, c.location`;
     const nameOf = await this.nameResolver(rows.map((row) => row.location));
     return rows.map((row) => checkFromRow(row, monitors.byKey.get(row.monitor)!, nameOf(row.location)));
   }
@@ -149,14 +166,20 @@ export class PostgresStore extends PostgresSession implements Store {
   // Location timelines.
 
   async getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null> {
+    return (await this.getLocationStates([{ monitorId, location }]))[0] ?? null;
+  }
+
+  async getLocationStates(keys: readonly { monitorId: string; location: string }[]): Promise<LocationStateRow[]> {
     const sql = this.reader();
-    const keys = await this.existingKeys([monitorId, location]);
-    const monitor = keys.get(monitorId);
-    const loc = keys.get(location);
-    if (monitor === undefined || loc === undefined) return null;
-    const [row] = await sql<Array<{ last_check_ms: number; state_json: string }>>`
-      SELECT last_check_ms, state_json FROM location_states WHERE monitor = ${monitor} AND location = ${loc}`;
-    return row ? { monitorId, location, lastCheckMs: row.last_check_ms, stateJson: row.state_json } : null;
+    const known = await this.existingKeys(keys.flatMap((k) => [k.monitorId, k.location]));
+    const pairs = keys.filter((k) => known.has(k.monitorId) && known.has(k.location));
+    if (pairs.length === 0) return [];
+    const rows = await sql<Array<{ monitor: number; location: number; last_check_ms: number; state_json: string }>>`
+      SELECT s.monitor, s.location, s.last_check_ms, s.state_json
+      FROM unnest(${intArray(pairs.map((p) => known.get(p.monitorId)!))}::int4[], ${intArray(pairs.map((p) => known.get(p.location)!))}::int4[]) AS k(monitor, location)
+      JOIN location_states s ON s.monitor = k.monitor AND s.location = k.location`;
+    const nameOf = await this.nameResolver(rows.flatMap((row) => [row.monitor, row.location]));
+    return rows.map((row) => ({ monitorId: nameOf(row.monitor), location: nameOf(row.location), lastCheckMs: row.last_check_ms, stateJson: row.state_json }));
   }
 
   async putLocationState(row: LocationStateRow): Promise<void> {
@@ -194,14 +217,62 @@ export class PostgresStore extends PostgresSession implements Store {
     });
   }
 
+  async writeTimelines(updates: readonly TimelineUpdate[]): Promise<void> {
+    for (const u of updates) {
+      assertSegments(u.state.monitorId, u.state.location, u.segments);
+      assertTimeMs(u.state.lastCheckMs, 'lastCheckMs');
+    }
+    if (updates.length === 0) return;
+    await this.unit(async (tx) => {
+      const keys = await tx.keysFor(updates.flatMap((u) => [u.state.monitorId, u.state.location]));
+      for (let start = 0; start < updates.length; start += chunkRows) {
+        const chunk = updates.slice(start, start + chunkRows);
+        const monitors = intArray(chunk.map((u) => keys.get(u.state.monitorId)!));
+        const locations = intArray(chunk.map((u) => keys.get(u.state.location)!));
+        const froms = intArray(chunk.map((u) => u.fromMs));
+        // replaceSegments for every location at once: the tail from fromMs goes, a segment spanning it is cut there.
+        await tx.sql`
+          DELETE FROM segments s USING unnest(${monitors}::int4[], ${locations}::int4[], ${froms}::int8[]) AS r(monitor, location, from_ms)
+          WHERE s.monitor = r.monitor AND s.location = r.location AND s.start_ms >= r.from_ms`;
+        await tx.sql`
+          UPDATE segments s SET end_ms = r.from_ms
+          FROM unnest(${monitors}::int4[], ${locations}::int4[], ${froms}::int8[]) AS r(monitor, location, from_ms)
+          WHERE s.monitor = r.monitor AND s.location = r.location AND s.start_ms < r.from_ms AND s.end_ms > r.from_ms`;
+        await tx.sql`
+          INSERT INTO location_states (monitor, location, last_check_ms, state_json)
+          SELECT * FROM unnest(${monitors}::int4[], ${locations}::int4[],
+                               ${intArray(chunk.map((u) => u.state.lastCheckMs))}::int8[], ${textArray(chunk.map((u) => u.state.stateJson))}::text[])
+          ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
+      }
+      const rows = updates.flatMap((u) => u.segments.map((seg) => ({ seg, monitor: keys.get(u.state.monitorId)!, location: keys.get(u.state.location)! })));
+      for (let start = 0; start < rows.length; start += chunkRows) {
+        const chunk = rows.slice(start, start + chunkRows);
+        await tx.sql`
+          INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms)
+          SELECT * FROM unnest(${intArray(chunk.map((r) => r.monitor))}::int4[], ${intArray(chunk.map((r) => r.location))}::int4[],
+                               ${intArray(chunk.map((r) => r.seg.startMs))}::int8[], ${intArray(chunk.map((r) => r.seg.endMs))}::int8[],
+                               ${intArray(chunk.map((r) => segmentStateCode(r.seg.state)))}::int2[],
+                               ${intArray(chunk.map((r) => r.seg.knownAtMs ?? null))}::int8[])
+          ON CONFLICT (monitor, location, start_ms) DO UPDATE
+          SET end_ms = excluded.end_ms, state = excluded.state, known_at_ms = excluded.known_at_ms`;
+      }
+    });
+  }
+
   async listSegments(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<LocationSegment[]> {
     const sql = this.reader();
     const monitors = await this.monitorKeys(monitorIds);
     if (!monitors) return [];
+    // A location's segments do not overlap: the only one starting at or before fromMs that can
+    // reach past it is the last such; so the scan starts there, not at the location's first.
     const rows = await sql<SegmentRow[]>`
-      SELECT monitor, location, start_ms, end_ms, state, known_at_ms FROM segments
-      WHERE monitor = ANY(${monitors.keys}::int4[]) AND location = ANY(ARRAY(SELECT id FROM names))
-        AND start_ms < ${toMs} AND end_ms > ${fromMs}`;
+      ${locationPairsCte(sql, 'segments', monitors.keys)}
+      SELECT s.monitor, s.location, s.start_ms, s.end_ms, s.state, s.known_at_ms
+      FROM pairs p JOIN segments s ON s.monitor = p.monitor AND s.location = p.location
+      WHERE p.location IS NOT NULL
+        AND s.start_ms >= coalesce((SELECT max(x.start_ms) FROM segments x
+                                    WHERE x.monitor = p.monitor AND x.location = p.location AND x.start_ms <= ${fromMs}), ${fromMs})
+        AND s.start_ms < ${toMs} AND s.end_ms > ${fromMs}`;
     const nameOf = await this.nameResolver(rows.map((row) => row.location));
     return rows
       .map((row) => segmentFromRow(row, monitors.byKey.get(row.monitor)!, nameOf(row.location)))
@@ -214,7 +285,9 @@ export class PostgresStore extends PostgresSession implements Store {
     const monitors = await this.monitorKeys(monitorIds);
     if (!monitors) return starts;
     const rows = await sql<Array<{ monitor: number; start_ms: number }>>`
-      SELECT monitor, min(start_ms) AS start_ms FROM segments WHERE monitor = ANY(${monitors.keys}::int4[]) GROUP BY monitor`;
+      ${locationPairsCte(sql, 'segments', monitors.keys)}
+      SELECT p.monitor, min((SELECT min(s.start_ms) FROM segments s WHERE s.monitor = p.monitor AND s.location = p.location)) AS start_ms
+      FROM pairs p WHERE p.location IS NOT NULL GROUP BY p.monitor`;
     for (const row of rows) starts.set(monitors.byKey.get(row.monitor)!, row.start_ms);
     return starts;
   }
@@ -307,12 +380,16 @@ export class PostgresStore extends PostgresSession implements Store {
     return sumCountsRows(rows);
   }
 
-  async latestRollupHourMs(monitorId: string): Promise<number | null> {
+  async latestRollups(monitorIds: readonly string[]): Promise<Map<string, CheckRollup>> {
     const sql = this.reader();
-    const monitor = (await this.existingKeys([monitorId])).get(monitorId);
-    if (monitor === undefined) return null;
-    const [row] = await sql<Array<{ h: number | null }>>`SELECT max(hour_ms) AS h FROM rollups WHERE monitor = ${monitor}`;
-    return row!.h;
+    const latest = new Map<string, CheckRollup>();
+    const monitors = await this.monitorKeys(monitorIds);
+    if (!monitors) return latest;
+    const rows = await sql<RollupRow[]>`
+      SELECT r.* FROM unnest(${monitors.keys}::int4[]) AS m(id)
+      JOIN LATERAL (SELECT * FROM rollups WHERE monitor = m.id ORDER BY hour_ms DESC LIMIT 1) r ON true`;
+    for (const row of rows) latest.set(monitors.byKey.get(row.monitor)!, rollupFromRow(row, monitors.byKey.get(row.monitor)!));
+    return latest;
   }
 
   // Incidents.
@@ -388,6 +465,73 @@ export class PostgresStore extends PostgresSession implements Store {
         AND (end_ms > ${fromMs} OR start_ms >= ${fromMs})
       ORDER BY start_ms, id`;
     return rows.map(maintenanceFromRow);
+  }
+
+  // ---- issue 5: check sheets and frozen months (begin) ----
+
+  async putSheet(sheet: StoredSheet): Promise<void> {
+    await this.unit(async (tx) => {
+      await tx.sql`
+        INSERT INTO sheets (service_id, file_name, format, imported_at_ms, sheet_json, claims_json)
+        VALUES (${sheet.serviceId}, ${sheet.fileName}, ${sheet.format}, ${sheet.importedAtMs}, ${sheet.sheetJson}, ${sheet.claimsJson})
+        ON CONFLICT (service_id) DO UPDATE SET file_name = excluded.file_name, format = excluded.format,
+          imported_at_ms = excluded.imported_at_ms, sheet_json = excluded.sheet_json, claims_json = excluded.claims_json`;
+    });
+  }
+
+  async getSheet(serviceId: string): Promise<StoredSheet | null> {
+    const [row] = await this.reader()<Array<Record<string, string | number>>>`SELECT * FROM sheets WHERE service_id = ${serviceId}`;
+    return row ? sheetFromRow(row) : null;
+  }
+
+  async putFrozenMonth(row: FrozenMonthRow): Promise<void> {
+    await this.unit(async (tx) => {
+      await tx.sql`
+        INSERT INTO frozen_months (service_id, month_start_ms, month_end_ms, frozen_at_ms, snapshot_json)
+        VALUES (${row.serviceId}, ${row.monthStartMs}, ${row.monthEndMs}, ${row.frozenAtMs}, ${row.snapshotJson})
+        ON CONFLICT (service_id, month_start_ms) DO UPDATE SET month_end_ms = excluded.month_end_ms,
+          frozen_at_ms = excluded.frozen_at_ms, snapshot_json = excluded.snapshot_json`;
+    });
+  }
+
+  async listFrozenMonths(serviceId: string, fromMs: number, toMs: number): Promise<FrozenMonthRow[]> {
+    const rows = await this.reader()<Array<Record<string, string | number>>>`
+      SELECT * FROM frozen_months WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
+      ORDER BY month_start_ms`;
+    return rows.map(frozenMonthFromRow);
+  }
+
+  async insertMonthChange(row: MonthChangeRow): Promise<void> {
+    await this.unit(async (tx) => {
+      await tx.sql`
+        INSERT INTO month_changes (service_id, month_start_ms, changed_at_ms, actor, reason, change, before_json, after_json)
+        VALUES (${row.serviceId}, ${row.monthStartMs}, ${row.changedAtMs}, ${row.actor}, ${row.reason}, ${row.change},
+          ${row.beforeJson}, ${row.afterJson})`;
+    });
+  }
+
+  async listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]> {
+    const rows = await this.reader()<Array<Record<string, string | number | null>>>`
+      SELECT * FROM month_changes WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
+      ORDER BY id`;
+    return rows.map(monthChangeFromRow);
+  }
+
+  // ---- issue 5 (end) ----
+
+  // Service locks.
+
+  async lockServices(serviceIds: Iterable<string>): Promise<void> {
+    const scope = requireTransaction(this.scope, 'lockServices');
+    // Those this transaction holds already cost nothing (reconcile asks again inside a live batch).
+    const ids = [...new Set(serviceIds)].filter((id) => !scope.heldServices.has(id));
+    if (ids.length === 0) return;
+    // One lock key per service, taken in key order so that two transactions never wait on each
+    // other (PostgreSQL evaluates a volatile output column after ORDER BY); a hash collision only
+    // makes two services share a lock.
+    await (this.sql as postgres.TransactionSql)`
+      SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended('slawatch service ' || id, 0) AS k FROM unnest(${textArray(ids)}::text[]) AS id) keys ORDER BY k`;
+    for (const id of ids) scope.heldServices.add(id);
   }
 
   // Meta.

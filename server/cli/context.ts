@@ -3,8 +3,7 @@ import { loadConfigFile, formatConfigErrors } from '../config/load-config.ts';
 import type { SlawatchConfig } from '../config/types.ts';
 import { openStore, defaultDatabaseUrl } from '../../db/open-store.ts';
 import type { Store } from '../../db/store.ts';
-import { syncConfigMaintenance } from '../../db/service-maintenance.ts';
-import { reconcileProbeIncidents } from '../../db/reconcile-incidents.ts';
+import { syncServicesMaintenance } from '../../db/service-maintenance.ts';
 import { UsageError, type CliIo } from './io.ts';
 
 export function configPath(flag: string | undefined, io: CliIo): string {
@@ -25,14 +24,7 @@ export function databaseUrl(config: SlawatchConfig, io: CliIo): string {
 export async function openConfiguredStore(config: SlawatchConfig, io: CliIo, nowMs: number): Promise<Store> {
   const store = await openStore(databaseUrl(config, io));
   try {
-    await store.transaction(async (tx) => {
-      for (const service of config.services) {
-        const windows = service.maintenance;
-        if ((await syncConfigMaintenance(tx, windows)) > 0) {
-          await reconcileProbeIncidents(tx, service.spec, Math.min(...windows.map((w) => w.startMs)), nowMs);
-        }
-      }
-    });
+    await syncServicesMaintenance(store, config.services, nowMs);
   } catch (error) {
     await store.close();
     throw error;

@@ -4,6 +4,8 @@ export interface CliIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** Where a prompted secret (a password) is read from; default none (then the flag is required). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
   /** The clock; tests pass a fixed one. */
   nowMs?: () => number;
 }

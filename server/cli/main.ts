@@ -2,7 +2,10 @@
 import { runReport, reportUsage } from './commands/report.ts';
 import { runCheck, checkUsage } from './commands/check.ts';
 import { runImport, importUsage } from './commands/import.ts';
+import { runExport, exportUsage } from './commands/export.ts';
 import { runServe, runWorker, serveUsage, workerUsage } from './commands/serve.ts';
+import { runUser, userUsage } from './commands/user.ts';
+import { runApi, apiUsage } from './commands/api.ts';
 import { UsageError, writeLine, type CliIo } from './io.ts';
 
 interface Command {
@@ -16,7 +19,10 @@ const commands: Record<string, Command> = {
   worker: { usage: workerUsage, summary: 'run the jobs only (probes, recording, retention)', run: runWorker },
   check: { usage: checkUsage, summary: 'validate the config; print each claim\'s verifiability and contradictions', run: runCheck },
   report: { usage: reportUsage, summary: 'print a service\'s figures and claims for a period', run: runReport },
-  import: { usage: importUsage, summary: 'import checks, incidents or maintenance from CSV or JSON (all or nothing)', run: runImport },
+  user: { usage: userUsage, summary: 'add, list and unlock console accounts, change a password (the first admin: user add --role admin)', run: runUser },
+  api: { usage: apiUsage, summary: 'call a (remote) slawatch API with an API token', run: (args, io) => runApi(args, io) },
+  import: { usage: importUsage, summary: 'import checks, incidents or maintenance from CSV or JSON (all or nothing), or the claims of a check sheet', run: runImport },
+  export: { usage: exportUsage, summary: 'export the yearly check sheet with measured answers, the year\'s incidents, OpenSLO YAML or Prometheus rules', run: runExport },
 };
 
 function usage(): string {

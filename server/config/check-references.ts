@@ -31,6 +31,10 @@ export function checkReferences(root: unknown): PathError[] {
     if (knownChannels) errors.push(...channelReferences(service, channelIds));
     errors.push(...claimReferences(service));
   }
+  const receiver = root.alertmanager;
+  if (isRecord(receiver) && typeof receiver.service === 'string' && !services.some((s) => s.value.id === receiver.service)) {
+    errors.push({ path: ['alertmanager', 'service'], message: `unknown service "${receiver.service}"` });
+  }
   return errors;
 }
 

@@ -4,21 +4,14 @@
 
 import { z } from 'zod';
 import { claimMetrics, maintenanceKinds, type ClaimMetric, type ClaimPeriod } from '../../sla/model.ts';
+import { claimDirections } from '../../sla/claim-directions.ts';
 import { describeValue } from './describe-value.ts';
 import { parseDurationMs } from './durations.ts';
 import { durationMs, id, integer, percentage, reject, stringOrNumber } from './scalar-schemas.ts';
 import { whenValid } from './when-valid.ts';
 
-export const claimDirections = {
-  availability: 'min',
-  maintenance_notice: 'min',
-  mttr: 'max',
-  incident_count: 'max',
-  long_incident_count: 'max',
-  notification_delay: 'max',
-  backup_freshness: 'max',
-  latency: 'max',
-} as const satisfies Record<ClaimMetric, 'min' | 'max'>;
+// The direction of each metric's bound lives in sla/ (the engine and the sheet import share it).
+export { claimDirections };
 
 /** How each metric's bound is written (parsed to a ratio, milliseconds or a count) and an example. */
 const claimBounds = {

@@ -4,9 +4,10 @@
 
 import { readFile } from 'node:fs/promises';
 import { checkReferences } from './check-references.ts';
-import { isPathWithin, toConfigError, type PathError } from './config-errors.ts';
+import { isPathWithin, toConfigError, type ConfigPath, type PathError } from './config-errors.ts';
 import { substituteEnv, type Env } from './env-substitution.ts';
-import { parseYaml } from './parse-yaml.ts';
+import { parseYaml, type YamlResult } from './parse-yaml.ts';
+import { offThreadMinChars, parseYamlOffThread } from './parse-yaml-off-thread.ts';
 import { configSchema } from './schema.ts';
 import { toSlawatchConfig } from './to-specs.ts';
 import type { ConfigResult } from './types.ts';
@@ -21,7 +22,10 @@ const emptyFileMessage = 'the file is empty (expected a mapping with services an
  * the text for the caller's messages (formatConfigErrors prints it; errors carry paths only).
  */
 export function parseConfigText(text: string, env: Env, sourceName: string): ConfigResult {
-  const yaml = parseYaml(text);
+  return validateConfig(parseYaml(text), env);
+}
+
+function validateConfig(yaml: YamlResult, env: Env): ConfigResult {
   if (!yaml.ok) return yaml;
   if (yaml.value === null || yaml.value === undefined) return { ok: false, errors: [{ path: '', message: emptyFileMessage }] };
 
@@ -51,5 +55,14 @@ export async function loadConfigFile(path: string, env: Env): Promise<ConfigResu
   } catch (error) {
     return { ok: false, errors: [{ path: '', message: `cannot read the file: ${(error as Error).message}` }] };
   }
-  return parseConfigText(text, env, path);
+  if (text.length < offThreadMinChars) return parseConfigText(text, env, path);
+  const parsed = await parseYamlOffThread(text);
+  if (!parsed.ok) return parseConfigText(text, env, path);
+  // Positions are only needed to order errors: the document is parsed here again only then.
+  let positions: YamlResult | null = null;
+  const offsetOf = (configPath: ConfigPath) => {
+    positions ??= parseYaml(text);
+    return positions.ok ? positions.offsetOf(configPath) : 0;
+  };
+  return validateConfig({ ok: true, value: parsed.value, offsetOf }, env);
 }

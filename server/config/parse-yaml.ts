@@ -10,9 +10,12 @@ export type YamlResult =
   | { ok: true; value: unknown; offsetOf: (path: ConfigPath) => number }
   | { ok: false; errors: ConfigError[] };
 
+/** The document options and the alias bound; parse-yaml-off-thread.ts hands the same to its worker. */
+export const yamlOptions = { parse: { prettyErrors: false, merge: true, uniqueKeys: true }, toJs: { maxAliasCount: 100 } } as const;
+
 export function parseYaml(text: string): YamlResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, ...yamlOptions.parse });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     const errors = problems.map((problem) => {
@@ -23,7 +26,7 @@ export function parseYaml(text: string): YamlResult {
   }
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = doc.toJS(yamlOptions.toJs);
   } catch (error) {
     return { ok: false, errors: [{ path: '', message: (error as Error).message }] };
   }

@@ -7,10 +7,11 @@ import { maintenanceKinds } from '../../sla/model.ts';
 import { calendarSchema } from './calendar-schema.ts';
 import { claimSchema } from './claim-schemas.ts';
 import { describeValue } from './describe-value.ts';
-import { monitorSchema } from './monitor-schemas.ts';
+import { monitorSchema, pushToken } from './monitor-schemas.ts';
 import { notificationSchema } from './notification-schemas.ts';
 import { durationMs, host, id, instantMs, port, reject, stringOrNumber, text, timezone } from './scalar-schemas.ts';
 import { whenValid } from './when-valid.ts';
+import { securitySchema } from './security-schema.ts';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -50,6 +51,8 @@ export const serviceSchema = z
     calendar: calendarSchema.optional(),
     notify: z.array(id()).default([]),
     notify_customers: z.array(id()).default([]),
+    /** Opt-in public status page at /status/<id>. */
+    status_page: z.boolean().default(false),
     monitors: z.array(monitorSchema).default([]),
     claims: z.array(claimSchema).default([]),
     maintenance: z.array(maintenanceSchema).default([]),
@@ -81,6 +84,17 @@ export const configSchema = z.strictObject({
   retention: z.strictObject({ checks: durationMs({ minMs: dayMs }).default(35 * dayMs) }).prefault({}),
   services: z.array(serviceSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
+  security: securitySchema.prefault({}),
+  // SPEC §4: the budget window of burn-rate alerts and how near a certificate's expiry alerts.
+  alerts: z
+    .strictObject({
+      budget_window: durationMs({ minMs: 3_600_000 }).default(30 * dayMs),
+      tls_expiry_within: durationMs({ minMs: 0 }).default(14 * dayMs),
+    })
+    .prefault({}),
+  // The Alertmanager receiver (POST /api/v1/alertmanager): its bearer token, and the service of
+  // alerts that carry no `service` label matching a service id.
+  alertmanager: z.strictObject({ token: pushToken(), service: id().optional() }).optional(),
 });
 
 export type RawConfig = z.output<typeof configSchema>;

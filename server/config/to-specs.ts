@@ -2,6 +2,7 @@
 // (sla/model.ts) and the probe and channel settings of types.ts. Defaults that depend on other
 // values (a monitor's timeout and quorum, a service's timezone) are filled in here.
 
+import { toSecurityConfig } from './security-schema.ts';
 import { defaultLocation, type Claim, type Maintenance, type MonitorSpec, type MonitorType } from '../../sla/model.ts';
 import { claimDirections, type RawClaim } from './claim-schemas.ts';
 import { defaultQuorum, defaultTimeoutMs, type RawMonitorOf } from './monitor-schemas.ts';
@@ -24,6 +25,9 @@ export function toSlawatchConfig(raw: RawConfig): SlawatchConfig {
     retention: { checksMs: raw.retention.checks },
     services: raw.services.map((service) => toServiceConfig(service, raw.timezone)),
     notifications: raw.notifications.map((channel) => toChannel(channel.type, channel)),
+    security: toSecurityConfig(raw.security),
+    alerts: { budgetWindowMs: raw.alerts.budget_window, tlsExpiryWithinMs: raw.alerts.tls_expiry_within },
+    alertmanager: raw.alertmanager ? { token: raw.alertmanager.token, serviceId: raw.alertmanager.service ?? null } : null,
   };
 }
 
@@ -45,6 +49,7 @@ function toServiceConfig(raw: RawService, defaultTimezone: string): ServiceConfi
     },
     notify: raw.notify,
     notifyCustomers: raw.notify_customers,
+    statusPage: raw.status_page,
     maintenance: raw.maintenance.map((window) => toMaintenance(window, raw.id)),
     monitors,
   };

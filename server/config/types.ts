@@ -4,8 +4,13 @@
 
 import type { Maintenance, ServiceSpec } from '../../sla/model.ts';
 import type { MonitorConfig } from '../../jobs/probes/probe-settings.ts';
+import type { SecurityConfig } from './security-schema.ts';
+
+export type { SecurityConfig };
 
 export * from '../../jobs/probes/probe-settings.ts';
+export * from '../../jobs/notifiers/channel-settings.ts';
+import type { NotificationConfig } from '../../jobs/notifiers/channel-settings.ts';
 
 export interface SlawatchConfig {
   /** The default timezone of every service (IANA name). */
@@ -16,6 +21,11 @@ export interface SlawatchConfig {
   retention: { checksMs: number };
   services: ServiceConfig[];
   notifications: NotificationConfig[];
+  /** Console security (SPEC §6): `security:` with its defaults. */
+  security: SecurityConfig;
+  alerts: { budgetWindowMs: number; tlsExpiryWithinMs: number };
+  /** The Alertmanager receiver; null: not enabled. */
+  alertmanager: { token: string; serviceId: string | null } | null;
 }
 
 export interface ServiceConfig {
@@ -24,29 +34,13 @@ export interface ServiceConfig {
   notify: string[];
   /** Channel ids for incident and maintenance notices to customers. */
   notifyCustomers: string[];
+  /** Opt-in public status page. */
+  statusPage: boolean;
   maintenance: Maintenance[];
   /** Same order and ids as `spec.monitors`, with the probe settings. */
   monitors: MonitorConfig[];
 }
 
-
-export const notificationTypes = ['webhook', 'slack', 'email', 'alertmanager'] as const;
-export type NotificationType = (typeof notificationTypes)[number];
-
-export type NotificationConfig = NotificationConfigByType[NotificationType];
-
-export interface NotificationConfigByType {
-  webhook: ChannelCommon & { type: 'webhook'; url: string; /** HMAC key for signing the body. */ secret: string | null };
-  slack: ChannelCommon & { type: 'slack'; url: string };
-  email: ChannelCommon & { type: 'email'; to: string[]; from: string | null; smtpUrl: string };
-  alertmanager: ChannelCommon & { type: 'alertmanager'; url: string };
-}
-
-interface ChannelCommon {
-  id: string;
-  /** An active alert is sent again at most this often (SPEC §4 `repeat`, default 4h). */
-  repeatMs: number;
-}
 
 export interface ConfigError {
   /** Where in the file, e.g. `services[0].monitors[1].interval`; '' for the file as a whole. */

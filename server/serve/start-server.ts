@@ -7,8 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { serve as listen, type ServerType } from '@hono/node-server';
 import type { Store } from '../../db/store.ts';
-import { syncConfigMaintenance } from '../../db/service-maintenance.ts';
-import { reconcileProbeIncidents } from '../../db/reconcile-incidents.ts';
+import { syncServicesMaintenance } from '../../db/service-maintenance.ts';
 import { createRuntime, type Runtime } from '../../jobs/runtime.ts';
 import { runProbe } from '../../jobs/probes/index.ts';
 import { defaultLocation } from '../../sla/model.ts';
@@ -19,6 +18,13 @@ import { createMetricsRegistry, createProbeMetrics, createClaimMetrics } from '.
 import { pushTargetsOf } from '../routes/push-targets.ts';
 import { claimSnapshotsOf } from './claim-snapshots.ts';
 import { isLoopbackHost } from './loopback.ts';
+import { loadTlsFiles } from './tls-options.ts';
+import { createServer as createHttpsServer } from 'node:https';
+import { configChanges } from '../security/config-audit.ts';
+import { pruneAudit, recordAudit } from '../security/audit.ts';
+import { appSecurity } from './app-security.ts';
+import { loadWebAssets } from '../pages/web-assets.ts';
+import { createReportCache } from '../pages/report-cache.ts';
 import type { Log } from './logger.ts';
 
 export interface StartOptions {
@@ -31,6 +37,8 @@ export interface StartOptions {
   log: Log;
   /** The probe location of this process. */
   location?: string;
+  /** Evaluate drift alerts in this process (default: the runtime's own choice, see jobs/runtime.ts). */
+  alerting?: boolean;
   nowMs?: () => number;
 }
 
@@ -56,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     config,
     location,
+    alerting: options.alerting,
     runProbe,
     clock: { nowMs, monotonicMs: () => performance.now() },
     onProbeResult: (s, result) => probeMetrics.observe(s.serviceId, s.monitor.id, location, result),
@@ -67,24 +76,47 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let url: string | null = null;
   if (options.http) {
     const { host, port } = options.http;
-    if (!isLoopbackHost(host)) throw new Error(`refusing to listen on ${host}: until the console has sign-in, slawatch listens on loopback only (127.0.0.1 or ::1)`);
+    // SPEC §6: nothing beyond loopback until someone can sign in as an admin.
+    if (!isLoopbackHost(host) && (await store.security.countAdmins()) === 0) {
+      throw new Error(
+        `refusing to listen on ${host}: no admin account exists yet, so nobody could sign in. ` +
+          'Create one with `slawatch user add --username NAME --role admin`, or serve on 127.0.0.1 and open /setup there.',
+      );
+    }
+    const tls = await loadTlsFiles(config.security.tls, options.configPath);
     const app = createApp({
       registry,
       pushMonitors: () => pushTargetsOf(config),
       recordPush: (push) => runtime.recordPush(push.monitorId, push),
       reportError: (r) => log('error', `${r.method} ${r.path} failed: ${(r.error as Error)?.message ?? r.error}`),
+      comms: {
+        store,
+        // A ServiceConfig is a CommsService (spec, notifyCustomers, statusPage): no copy per request.
+        services: () => config.services,
+        nowMs,
+        deliver: () => void runtime.deliver().catch((e: Error) => log('error', `delivery failed: ${e.message}`)),
+        alertmanager: () => config.alertmanager,
+      },
       health: async () => {
         await store.getMeta(`liveness:${location}`);
         return { ok: true, detail: 'store reachable, jobs running' };
       },
       nowMs,
+      security: appSecurity(store, () => config, nowMs, tls !== null),
+      pages: {
+        store,
+        config: () => config,
+        nowMs,
+        assets: await loadWebAssets(),
+        reports: createReportCache({ store, nowMs }),
+      },
     });
     server = await new Promise<ServerType>((resolve, reject) => {
-      const s = listen({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
+      const s = listen({ fetch: app.fetch, hostname: host, port, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) }, () => resolve(s));
       s.once('error', reject);
     });
     const address = server.address() as AddressInfo;
-    url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+    url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   }
 
   await runtime.start();
@@ -99,14 +131,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     const kept = new Set(result.config.services.flatMap((svc) => svc.monitors.map((m) => m.id)));
     for (const m of config.services.flatMap((svc) => svc.monitors)) if (!kept.has(m.id)) probeMetrics.forget(m.id);
+    const changes = configChanges(config, result.config);
     config = result.config;
-    await store.transaction(async (tx) => {
-      for (const service of config.services) {
-        if ((await syncConfigMaintenance(tx, service.maintenance)) > 0) {
-          await reconcileProbeIncidents(tx, service.spec, Math.min(...service.maintenance.map((w) => w.startMs)), nowMs());
-        }
-      }
-    });
+    for (const change of changes) await recordAudit({ store, nowMs }, { name: 'config-file', address: 'local' }, change);
+    await syncServicesMaintenance(store, config.services, nowMs());
     runtime.reload(config);
     return true;
   };
@@ -121,10 +149,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
   }
 
+  // The audit log is kept `security.audit_retention` (default one year); expired sessions and old
+  // sign-in failures go too. Hourly, like the other retention.
+  const pruneSecurity = async () => {
+    const now = nowMs();
+    const { session, lockout } = config.security;
+    await pruneAudit({ store, settings: () => config.security, nowMs });
+    await store.security.pruneSessions(now - session.idleTimeoutMs, now - session.absoluteTimeoutMs);
+    await store.security.pruneFailures(now - lockout.windowMs);
+  };
+  const pruneTimer = setInterval(() => void pruneSecurity().catch((e) => log('error', `security retention failed: ${(e as Error).message}`)), 3_600_000);
+  pruneTimer.unref();
+  await pruneSecurity();
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       watcher?.close();
+      clearInterval(pruneTimer);
       if (reloadTimer) clearTimeout(reloadTimer);
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       // Keep-alive connections would hold close() open.

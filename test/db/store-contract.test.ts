@@ -116,7 +116,7 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
     expect(await store.firstSegmentStarts(['api'])).toEqual(new Map());
     expect(await store.listRollups(['api'], 0, t0)).toEqual([]);
     expect(await store.sumRollups(['api'], 0, t0)).toEqual({ upCount: 0, downCount: 0, latencyCounts: new Map() });
-    expect(await store.latestRollupHourMs('api')).toBeNull();
+    expect(await store.latestRollups(['api'])).toEqual(new Map());
     expect(await store.lastUpBefore('api', t0)).toBeNull();
     expect(await store.listIncidents('svc', 0, t0)).toEqual([]);
     expect(await store.listMaintenance('svc', 0, t0)).toEqual([]);
@@ -253,6 +253,18 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       await store.putLocationState({ monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 1, stateJson: '{"run":2,"名":"値"}' });
       expect(await store.getLocationState('api', 'tokyo')).toEqual({ monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 1, stateJson: '{"run":2,"名":"値"}' });
       expect(await store.getLocationState('api', 'osaka')).toBeNull();
+      await store.putLocationState({ monitorId: 'web', location: 'osaka', lastCheckMs: t0 + 7, stateJson: '{}' });
+      const many = await store.getLocationStates([
+        { monitorId: 'web', location: 'osaka' },
+        { monitorId: 'api', location: 'osaka' },
+        { monitorId: 'api', location: 'tokyo' },
+        { monitorId: 'nobody', location: 'tokyo' },
+      ]);
+      expect(many.sort((a, b) => a.monitorId.localeCompare(b.monitorId))).toEqual([
+        { monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 1, stateJson: '{"run":2,"名":"値"}' },
+        { monitorId: 'web', location: 'osaka', lastCheckMs: t0 + 7, stateJson: '{}' },
+      ]);
+      expect(await store.getLocationStates([])).toEqual([]);
     });
 
     it('replaces segments from fromMs: later ones go, the one spanning fromMs is cut there', async () => {
@@ -289,6 +301,52 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await store.firstSegmentStarts(['api', 'web', 'nothing'])).toEqual(new Map([['api', t0], ['web', t0 + 50]]));
     });
 
+    it('lists by overlap however long the history before the range, with gaps between segments', async () => {
+      // tokyo: 40 segments of 10 ms each with 5 ms gaps (start 15·i); osaka: one long segment.
+      await store.replaceSegments('api', 'tokyo', 0, Array.from({ length: 40 }, (_, i) => segment('tokyo', t0 + 15 * i, t0 + 15 * i + 10, i % 2 ? 'down' : 'up', i % 2 ? t0 + 15 * i : undefined)));
+      await store.replaceSegments('api', 'osaka', 0, [segment('osaka', t0 - 1_000, t0 + 10_000, 'up')]);
+      const starts = async (fromMs: number, toMs: number) =>
+        (await store.listSegments(['api'], t0 + fromMs, t0 + toMs)).map((x) => `${x.location}:${x.startMs - t0}`);
+      // [302, 331): tokyo 300–310 spans 302, 315–325 inside, 330–340 starts before 331.
+      expect(await starts(302, 331)).toEqual(['osaka:-1000', 'tokyo:300', 'tokyo:315', 'tokyo:330']);
+      // [311, 314) lies in a gap of tokyo (310–315): only osaka.
+      expect(await starts(311, 314)).toEqual(['osaka:-1000']);
+      // [310, 316): tokyo 300–310 ends at 310 and is out; 315–325 is in.
+      expect(await starts(310, 316)).toEqual(['osaka:-1000', 'tokyo:315']);
+    });
+
+    it('writes many timelines and fold states at once, as replaceSegments and putLocationState one by one would', async () => {
+      const first = [segment('tokyo', t0, t0 + 100, 'up'), segment('tokyo', t0 + 100, t0 + 200, 'down', t0 + 120)];
+      const one = await openTestStore(factory);
+      try {
+        for (const target of [store, one.store]) await target.replaceSegments('api', 'tokyo', 0, first);
+        const updates = [
+          { fromMs: t0 + 150, segments: [segment('tokyo', t0 + 150, t0 + 300, 'up')], state: { monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 290, stateJson: '{"a":1}' } },
+          { fromMs: Number.MIN_SAFE_INTEGER, segments: [segment('osaka', t0, t0 + 50, 'unknown')], state: { monitorId: 'api', location: 'osaka', lastCheckMs: t0 + 40, stateJson: '{"b":2}' } },
+          { fromMs: t0 + 10, segments: [], state: { monitorId: 'web', location: 'tokyo', lastCheckMs: t0 + 5, stateJson: '{}' } },
+        ];
+        await store.writeTimelines(updates);
+        for (const u of updates) {
+          await one.store.replaceSegments(u.state.monitorId, u.state.location, u.fromMs, u.segments);
+          await one.store.putLocationState(u.state);
+        }
+        const keys = updates.map((u) => u.state);
+        expect(await store.listSegments(['api', 'web'], 0, Number.MAX_SAFE_INTEGER)).toEqual(await one.store.listSegments(['api', 'web'], 0, Number.MAX_SAFE_INTEGER));
+        expect(await store.listSegments(['api'], 0, Number.MAX_SAFE_INTEGER)).toEqual([
+          segment('osaka', t0, t0 + 50, 'unknown'),
+          segment('tokyo', t0, t0 + 100, 'up'),
+          segment('tokyo', t0 + 100, t0 + 150, 'down', t0 + 120),
+          segment('tokyo', t0 + 150, t0 + 300, 'up'),
+        ]);
+        const byKey = (rows: { monitorId: string; location: string }[]) => rows.sort((a, b) => `${a.monitorId}@${a.location}`.localeCompare(`${b.monitorId}@${b.location}`));
+        expect(byKey(await store.getLocationStates(keys))).toEqual(byKey(await one.store.getLocationStates(keys)));
+        expect(byKey(await store.getLocationStates(keys))).toHaveLength(3);
+        await expect(store.writeTimelines([{ ...updates[0]!, segments: [segment('osaka', t0, t0 + 1, 'up')] }])).rejects.toThrow(/api@tokyo/);
+      } finally {
+        await one.cleanup();
+      }
+    });
+
     it('refuses segments of another monitor location', async () => {
       await expect(store.replaceSegments('api', 'osaka', 0, [segment('tokyo', t0, t0 + 1, 'up')])).rejects.toThrow(/api@tokyo/);
     });
@@ -312,13 +370,17 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await store.sumRollups(['api'], 0, t0 + day)).toEqual({ upCount: 1, downCount: 4, latencyCounts: new Map([[200, 1]]) });
     });
 
-    it('knows the latest rollup hour and the last up check before a time', async () => {
+    it('knows each monitor\'s latest rollup and the last up check before a time', async () => {
       await store.upsertRollups([
         rollup('api', t0),
         { ...rollup('api', t0 + hour), upCount: 0, latencyCounts: new Map(), firstUpMs: null, lastUpMs: null, maxUpGapMs: null },
         rollup('api', t0 + 5 * hour),
+        rollup('web', t0 + 2 * hour),
+        rollup('web', t0 + hour),
       ]);
-      expect(await store.latestRollupHourMs('api')).toBe(t0 + 5 * hour);
+      expect(await store.latestRollups(['api', 'web', 'nobody'])).toEqual(
+        new Map([['api', rollup('api', t0 + 5 * hour)], ['web', rollup('web', t0 + 2 * hour)]]),
+      );
       expect(await store.lastUpBefore('api', t0 + 5 * hour)).toBe(t0 + 2_000);
       expect(await store.lastUpBefore('api', t0 + 6 * hour)).toBe(t0 + 5 * hour + 2_000);
       expect(await store.lastUpBefore('api', t0)).toBeNull();

@@ -1,4 +1,4 @@
-// `slawatch serve` as a process: it listens on loopback only, serves /healthz and /metrics,
+// `slawatch serve` as a process: it listens on loopback only until an admin exists, serves /healthz and /metrics,
 // reloads its config on SIGHUP (keeping the last good one when the new file is invalid), and
 // stops on SIGTERM within 10 s with exit code 0.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,8 +27,8 @@ interface Spawned {
   exit: Promise<{ code: number | null; afterMs: number }>;
 }
 
-function spawnServe(args: string[], databaseUrl: string): Spawned {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+function spawnServe(args: string[], databaseUrl: string, cwd?: string): Spawned {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, cwd });
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
@@ -115,12 +115,25 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch serve on %
     }
   });
 
-  it('refuses to listen beyond loopback', async () => {
+  it('renders its pages when started from another folder (the JSX settings come with the bin)', async () => {
+    const config = join(dir, 'slawatch.yaml');
+    await writeFile(config, configYaml(targetUrl, ['one']));
+    const serve = spawnServe(['--config', config, '--port', '0'], db.url, dir);
+    try {
+      const res = await fetch(`${await serve.url}/login`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('name="password"');
+    } finally {
+      serve.child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses to listen beyond loopback while no admin account exists', async () => {
     const config = join(dir, 'slawatch.yaml');
     await writeFile(config, configYaml(targetUrl, ['one']));
     const serve = spawnServe(['--config', config, '--host', '0.0.0.0', '--port', '0'], db.url);
     const { code } = await serve.exit;
     expect(code).toBe(1);
-    expect(serve.stderr()).toContain('refusing to listen on 0.0.0.0: until the console has sign-in, slawatch listens on loopback only');
+    expect(serve.stderr()).toContain('refusing to listen on 0.0.0.0: no admin account exists yet, so nobody could sign in.');
   });
 });

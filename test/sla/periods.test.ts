@@ -171,6 +171,14 @@ describe('calendar periods in a timezone', () => {
     });
   }
 
+  it("puts an instant in the year of the timezone's wall clock", () => {
+    // Tokyo is UTC+9 all year: its 2027 begins at 2026-12-31T15:00Z. New York is UTC−5 in winter.
+    expect(periods.yearContaining('Asia/Tokyo', Date.parse('2026-12-31T14:59:59.999Z'))).toBe(2026);
+    expect(periods.yearContaining('Asia/Tokyo', Date.parse('2026-12-31T15:00:00Z'))).toBe(2027);
+    expect(periods.yearContaining('America/New_York', Date.parse('2027-01-01T04:59:59Z'))).toBe(2026);
+    expect(periods.yearContaining('UTC', Date.parse('2027-01-01T00:00:00Z'))).toBe(2027);
+  });
+
   for (const label of invalidLabels) {
     it(`the label '${label}' is refused with an Error naming it`, () => {
       expect(() => periods.parsePeriodLabel(label, 'UTC')).toThrow(Error);

@@ -28,6 +28,8 @@ export function testApp(overrides: Partial<AppDeps> = {}) {
     nowMs: () => fixedNowMs,
     logRequest: (entry) => logs.push(entry),
     reportError: (report) => errors.push(report),
+    // These tests are about the routes themselves; test/server/security covers access control.
+    security: null,
     ...overrides,
   });
   return { app, registry, pushes, logs, errors, targets };

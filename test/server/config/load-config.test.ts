@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatConfigErrors } from '../../../server/config/config-errors.ts';
 import { loadConfigFile, parseConfigText } from '../../../server/config/load-config.ts';
+import { offThreadMinChars, parseYamlOffThread } from '../../../server/config/parse-yaml-off-thread.ts';
+import { parseYaml } from '../../../server/config/parse-yaml.ts';
 import type { SlawatchConfig } from '../../../server/config/types.ts';
 
 function load(text: string, env: Record<string, string> = {}): SlawatchConfig {
@@ -27,6 +29,8 @@ describe('parseConfigText', () => {
       databaseUrl: null,
       retention: { checksMs: 35 * 86_400_000 },
       notifications: [],
+      alerts: { budgetWindowMs: 30 * 86_400_000, tlsExpiryWithinMs: 14 * 86_400_000 },
+      alertmanager: null,
       services: [
         {
           spec: {
@@ -43,10 +47,23 @@ describe('parseConfigText', () => {
           },
           notify: [],
           notifyCustomers: [],
+          statusPage: false,
           maintenance: [],
           monitors: [],
         },
       ],
+      // SPEC §6 defaults (README "Security of the console").
+      security: {
+        password: { minLength: 12, rejectCommon: true, history: 5, maxAgeMs: 0 },
+        twoFactor: 'admins',
+        lockout: { accountFailures: 5, ipFailures: 20, windowMs: 15 * 60_000, durationMs: 15 * 60_000 },
+        session: { idleTimeoutMs: 30 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, secureCookies: false },
+        allowList: [],
+        trustedProxies: [],
+        tls: null,
+        metricsToken: false,
+        auditRetentionMs: 365 * 86_400_000,
+      },
     });
   });
 
@@ -192,3 +209,52 @@ describe('formatConfigErrors', () => {
 function readFixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/config/${name}`, import.meta.url), 'utf8');
 }
+
+describe('loadConfigFile of a large file (parsed in a worker thread)', () => {
+  // 4,000 one-line monitors make a file over offThreadMinChars; the oracle is the same text
+  // through parseConfigText, which parses on this thread.
+  const bigConfig = (monitorLine: (i: number) => string) => {
+    const lines = ['services:'];
+    for (let s = 0; s < 80; s++) {
+      lines.push(`  - id: svc-${s}`, '    monitors:');
+      for (let i = s * 50; i < (s + 1) * 50; i++) lines.push(monitorLine(i));
+    }
+    return `${lines.join('\n')}\n`;
+  };
+  const good = (i: number) => `      - { id: m${i}, type: http, url: "http://127.0.0.1:9/m/${i}", interval: 60s, timeout: 5s }`;
+  const write = (text: string) => {
+    expect(text.length).toBeGreaterThan(offThreadMinChars);
+    const path = join(mkdtempSync(join(tmpdir(), 'slawatch-big-config-')), 'slawatch.yaml');
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('gives the same config as parsing on this thread', async () => {
+    const text = bigConfig(good);
+    const result = await loadConfigFile(write(text), {});
+    expect(result.ok).toBe(true);
+    expect(result).toEqual(parseConfigText(text, {}, 'x'));
+    if (result.ok) expect(result.config.services.flatMap((s) => s.monitors)).toHaveLength(4_000);
+  });
+
+  it('parses in the worker: the value equals this thread\'s parse, and a syntax error comes back as not ok', async () => {
+    const text = bigConfig(good);
+    const here = parseYaml(text);
+    expect(here.ok).toBe(true);
+    expect(await parseYamlOffThread(text)).toEqual({ ok: true, value: here.ok ? here.value : null });
+    expect(await parseYamlOffThread('a: [1, 2\n')).toEqual({ ok: false });
+    expect(await parseYamlOffThread('a: 1\na: 2\n')).toEqual({ ok: false }); // duplicate key
+  });
+
+  it('gives the same errors, in file order, for a schema error and for a YAML syntax error', async () => {
+    const schema = bigConfig((i) => (i === 3_999 || i === 7 ? good(i).replace('interval: 60s', 'interval: 3x') : good(i)));
+    const syntax = bigConfig((i) => (i === 2_500 ? '      - { id: broken, type: http' : good(i)));
+    for (const text of [schema, syntax]) {
+      const result = await loadConfigFile(write(text), {});
+      expect(result.ok).toBe(false);
+      expect(result).toEqual(parseConfigText(text, {}, 'x'));
+    }
+    const result = await loadConfigFile(write(schema), {});
+    if (!result.ok) expect(formatConfigErrors(result.errors, 'f')).toMatch(/services\[0\]\.monitors\[7\]\.interval[\s\S]*services\[79\]\.monitors\[49\]\.interval/);
+  });
+});

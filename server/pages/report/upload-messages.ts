@@ -1,0 +1,43 @@
+// Words of the check-sheet upload, in Japanese and English.
+import { defineMessages } from '../i18n.ts';
+
+export const uploadMessages = defineMessages({
+  en: {
+    heading: 'Import a check sheet',
+    file: 'Sheet (TSV, CSV or XLSX)',
+    preview: 'Preview (dry run)',
+    import: 'Import',
+    previewHeading: '{file}: {count} claims read (nothing stored)',
+    importedHeading: '{file}: {count} claims imported',
+    backToReport: 'Back to the yearly report',
+    row: 'Row',
+    metric: 'Metric',
+    bound: 'Bound',
+    source: 'Text in the sheet',
+    unreadable: 'Rows not read',
+    unreadableRow: 'line {line}, row {row} ({item}): {reason}',
+    boundUnits: 'Bounds are in base units: a ratio for availability, seconds for durations, counts.',
+    crossOrigin: 'refused: the form was not posted from this site',
+    noFile: 'choose a sheet file to upload',
+    tooLarge: 'the sheet is larger than {mb} MB',
+  },
+  ja: {
+    heading: 'チェックシートの取込',
+    file: 'シート（TSV・CSV・XLSX）',
+    preview: 'プレビュー（取込まない）',
+    import: '取込',
+    previewHeading: '{file}：{count}件の目標値を読み取りました（未保存）',
+    importedHeading: '{file}：{count}件の目標値を取込みました',
+    backToReport: '年次レポートへ戻る',
+    row: '行',
+    metric: '指標',
+    bound: '目標値',
+    source: 'シートの記載',
+    unreadable: '読み取れなかった行',
+    unreadableRow: '{line}行目、No.{row}（{item}）：{reason}',
+    boundUnits: '目標値は基本単位です（稼働率は比率、時間は秒、件数は件）。',
+    crossOrigin: '拒否しました：このサイト以外から送信されたフォームです',
+    noFile: '取込むシートのファイルを選んでください',
+    tooLarge: 'シートが {mb} MB を超えています',
+  },
+});

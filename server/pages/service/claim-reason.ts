@@ -1,0 +1,109 @@
+// Why a claim has its status, with the arithmetic, in the page's language (issue 4: "D = 31 min
+// of 52.56 min budget, 41 % left"). Built from the evaluation and the period's figures only.
+import type { ClaimEvaluation } from '../../../sla/claim-status.ts';
+import type { Figures } from '../../../sla/figures-types.ts';
+import { formatClaimValue } from '../../../sla/claim-text.ts';
+import { fill, formatAvailability, formatDuration, formatNumber, formatPercentTruncated, type Lang } from '../i18n.ts';
+
+const words = {
+  en: {
+    budget: 'D = {used} of {total} budget, {left} left',
+    overspent: 'D = {used} of {total} budget: overspent by {over}',
+    range: 'availability between {lower} and {upper} (U = {unknown})',
+    mttr: '{total} of repair ÷ {n} resolved = {mttr}',
+    mttrOpen: '; {open} still open',
+    count: '{n} of at most {bound}',
+    pace: '; on pace for {projected} by the period’s end',
+    delay: 'worst delay {worst}; {late} notified late',
+    notice: 'shortest notice {shortest}; {late} announced too late',
+    backup: 'longest gap between backups {gap}',
+    latency: 'p{p} = {value}',
+    coverage: 'coverage {coverage} is below the required {min}',
+    nothing: 'nothing to measure in this period',
+  },
+  ja: {
+    budget: 'D = {used}（バジェット {total} のうち）、残り {left}',
+    overspent: 'D = {used}（バジェット {total}）：{over} 超過',
+    range: '稼働率は {lower}～{upper}（U = {unknown}）',
+    mttr: '復旧時間計 {total} ÷ 復旧済み {n}件 = {mttr}',
+    mttrOpen: '、対応中 {open}件',
+    count: '{n}件（上限 {bound}件）',
+    pace: '、このペースでは期末に {projected}件',
+    delay: '最大遅延 {worst}、通知遅延 {late}件',
+    notice: '最短の告知 {shortest}、告知遅れ {late}件',
+    backup: 'バックアップ間隔の最大 {gap}',
+    latency: 'p{p} = {value}',
+    coverage: '計測率 {coverage} が必要な {min} を下回っています',
+    nothing: 'この期間に計測できるものがありません',
+  },
+} as const;
+
+export interface ReasonContext {
+  figures: Figures;
+  fromMs: number;
+  toMs: number;
+  nowMs: number;
+}
+
+export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext): string {
+  const w = words[lang];
+  const { claim } = e;
+  const f = ctx.figures;
+  if (e.measured === null) return w.nothing;
+  const parts: string[] = [];
+  if (e.status === 'insufficient_data' && f.coverage !== null && f.coverage < claim.minCoverage && claim.metric !== 'notification_delay' && claim.metric !== 'maintenance_notice' && claim.metric !== 'backup_freshness') {
+    parts.push(fill(w.coverage, { coverage: formatPercentTruncated(lang, f.coverage, 2), min: formatPercentTruncated(lang, claim.minCoverage, 2) }));
+  }
+  switch (claim.metric) {
+    case 'availability': {
+      const b = e.budget;
+      if (b) {
+        const used = formatDuration(lang, b.usedMs);
+        const total = formatDuration(lang, b.totalMs);
+        parts.push(
+          b.usedMs <= b.totalMs
+            ? fill(w.budget, { used, total, left: formatPercentTruncated(lang, Math.max(0, b.remainingRatio), 0) })
+            : fill(w.overspent, { used, total, over: formatDuration(lang, b.usedMs - b.totalMs) }),
+        );
+      }
+      if (f.unknownSeconds > 0 && f.availabilityLower !== null && f.availabilityUpper !== null) {
+        parts.push(
+          fill(w.range, {
+            lower: formatAvailability(lang, f.availabilityLower, claim.bound),
+            upper: formatAvailability(lang, f.availabilityUpper, claim.bound),
+            unknown: formatDuration(lang, f.unknownSeconds * 1000),
+          }),
+        );
+      }
+      break;
+    }
+    case 'mttr': {
+      const resolved = (f.incidentCount ?? 0) - (f.openIncidentCount ?? 0);
+      let text = fill(w.mttr, { total: formatDuration(lang, e.measured * resolved), n: resolved, mttr: formatDuration(lang, e.measured) });
+      if ((f.openIncidentCount ?? 0) > 0) text += fill(w.mttrOpen, { open: f.openIncidentCount ?? 0 });
+      parts.push(text);
+      break;
+    }
+    case 'incident_count':
+    case 'long_incident_count': {
+      let text = fill(w.count, { n: e.measured, bound: claim.bound });
+      const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
+      if (ctx.nowMs < ctx.toMs && elapsed > 0) text += fill(w.pace, { projected: formatNumber(lang, e.measured / elapsed, 1) });
+      parts.push(text);
+      break;
+    }
+    case 'notification_delay':
+      parts.push(fill(w.delay, { worst: formatDuration(lang, e.measured), late: f.incidentsNotifiedLate ?? 0 }));
+      break;
+    case 'maintenance_notice':
+      parts.push(fill(w.notice, { shortest: formatDuration(lang, e.measured), late: f.maintenanceNoticeViolations ?? 0 }));
+      break;
+    case 'backup_freshness':
+      parts.push(fill(w.backup, { gap: formatDuration(lang, e.measured) }));
+      break;
+    case 'latency':
+      parts.push(fill(w.latency, { p: claim.percentile ?? 95, value: formatClaimValue(claim, e.measured, lang) }));
+      break;
+  }
+  return parts.join('; ');
+}

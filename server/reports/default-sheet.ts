@@ -1,0 +1,72 @@
+// A check sheet for a service that has none (no --template, no imported sheet): one row per
+// claimed sheet row, answered in the METI template's usual phrases with the claimed figures. It
+// is read back with the same extractor as an imported sheet, so the export fills it the same way.
+import type { Claim, ServiceSpec } from '../../sla/model.ts';
+import type { Sheet } from '../sheets/read-sheet.ts';
+import { formatPercent, percentDecimals } from '../../sla/number-format.ts';
+import { formatSheetDuration, type Lang } from './sheet-values.ts';
+
+const itemNames: Record<Claim['metric'], Record<Lang, string>> = {
+  availability: { ja: 'サービス稼働率', en: 'Availability' },
+  mttr: { ja: '平均復旧時間(MTTR)', en: 'Mean time to repair (MTTR)' },
+  incident_count: { ja: '障害発生件数', en: 'Number of incidents' },
+  long_incident_count: { ja: '障害発生件数', en: 'Number of incidents' },
+  notification_delay: { ja: '障害通知時間', en: 'Failure notification time' },
+  maintenance_notice: { ja: '計画停止予定通知', en: 'Planned maintenance notice' },
+  backup_freshness: { ja: 'バックアップの方法', en: 'Backup method' },
+  latency: { ja: '応答時間', en: 'Response time' },
+};
+
+function frequency(ms: number, lang: Lang): string {
+  if (ms === 86_400_000) return lang === 'ja' ? '1日1回' : 'once a day';
+  const hours = Math.max(1, Math.round(ms / 3_600_000));
+  return lang === 'ja' ? `${hours}時間ごと` : `every ${hours} hours`;
+}
+
+function phrase(claims: readonly Claim[], year: number, lang: Lang): string {
+  const ja = lang === 'ja';
+  const d = (c: Claim) => formatSheetDuration(c.bound, lang, c.direction);
+  return claims
+    .map((c) => {
+      switch (c.metric) {
+        case 'availability': {
+          const p = formatPercent(c.bound, percentDecimals(c.bound));
+          return ja ? `${year}年実績でサービス全体としては稼働率${p}となります。` : `In ${year} the service as a whole was available ${p} of the time.`;
+        }
+        case 'mttr':
+          return ja ? `${year}年実績で以下となります。 ${d(c)}` : `In ${year}: ${d(c)}`;
+        case 'incident_count':
+          return ja ? `${year}年実績で以下となります 障害件数：${c.bound}件` : `In ${year}: ${c.bound} incidents`;
+        case 'long_incident_count':
+          return ja ? `長時間要した障害件数：${c.bound}件` : `long incidents (a day or more): ${c.bound}`;
+        case 'notification_delay':
+          return ja ? `異常検出後、${d(c)}以内に通知します。` : `Customers are notified within ${d(c)} of detection.`;
+        case 'maintenance_notice': {
+          const what = c.kind === 'no-downtime' ? (ja ? 'サービス停止に伴わないメンテナンス' : 'maintenance without downtime')
+            : c.kind === 'downtime' ? (ja ? 'サービス停止に伴うメンテナンス' : 'maintenance with downtime') : ja ? 'メンテナンス' : 'maintenance';
+          return ja ? `○ ${what}：${d(c)}前` : `; ${what}: ${d(c)} before`;
+        }
+        case 'backup_freshness':
+          return ja ? `${frequency(c.bound, lang)}バックアップを取得しています。` : `Backups are taken ${frequency(c.bound, lang)}.`;
+        case 'latency':
+          return ja ? `${Math.ceil(c.bound)}ミリ秒以内` : `within ${Math.ceil(c.bound)} ms`;
+      }
+    })
+    .join(ja ? ' ' : ', ')
+    .replace(/^; /, '')
+    .replace(/, ; /g, '; ');
+}
+
+export function defaultSheet(service: ServiceSpec, year: number, lang: Lang): Sheet {
+  const header = lang === 'ja' ? ['No.', 'サービスレベル項目', '回答'] : ['No.', 'Item', 'Answer'];
+  const byRow = new Map<number, Claim[]>();
+  let next = Math.max(0, ...service.claims.map((c) => c.sheetRow ?? 0)) + 1;
+  for (const claim of service.claims) {
+    const row = claim.sheetRow ?? next++;
+    byRow.set(row, [...(byRow.get(row) ?? []), claim]);
+  }
+  const rows = [...byRow.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([number, claims], i) => ({ line: i + 2, cells: [String(number), itemNames[claims[0]!.metric][lang], phrase(claims, year, lang)] }));
+  return { format: 'tsv', rows: [{ line: 1, cells: header }, ...rows] };
+}
