@@ -8,14 +8,14 @@ import { deriveProbeIncidents, toProbeIncident, type DerivedIncident } from '../
 import type { Store } from './store.ts';
 import { loadServiceTimeline } from './service-timeline.ts';
 
-
 const farFutureMs = 8.64e15;
 
 /** Call on a transaction's tx; it takes the service's lock (see Store.lockServices) if the caller has not. */
 export async function reconcileProbeIncidents(store: Store, service: ServiceSpec, changedFromMs: number, nowMs: number): Promise<void> {
   await store.lockServices([service.id]);
-  // Start where no incident is running: before any stored probe incident still running at the change.
-  const nearby = (await store.listIncidents(service.id, changedFromMs - service.mergeGapMs, farFutureMs)).filter(
+  // Start where no incident is running: before any stored probe incident still running at the change,
+  // or one that ended at it (the change may remove its end) or less than merge_gap before it.
+  const nearby = (await store.listIncidents(service.id, changedFromMs - service.mergeGapMs - 1, farFutureMs)).filter(
     (i) => i.source === 'probe',
   );
   const fromMs = Math.min(changedFromMs, ...nearby.map((i) => i.startedAtMs));

@@ -89,6 +89,32 @@ function downThroughMaintenanceEnd(): Scenario {
   return { service, checks, incidents: [], maintenance, fromMs: t0, toMs: t0 + 120 * minute, nowMs: t0 + 120 * minute };
 }
 
+/**
+ * Found by the live property (seed -253141759): with down_when all, a monitor's first check fails
+ * but is not yet confirmed, so its timeline is up from that check and the service's incident ends
+ * there. The next check confirms the failure, which rewrites the timeline from that same instant
+ * (SPEC §2.2): the incident that ended exactly at the change must be derived again.
+ */
+function confirmationAtAnIncidentsEnd(): Scenario {
+  const t0 = Date.parse('2026-03-08T00:00:00Z');
+  const minute = 60_000;
+  const service: Scenario['service'] = {
+    id: 'svc', name: 'svc', timezone: 'UTC', downWhen: 'all', longAfterMs: 24 * 60 * minute, mergeGapMs: 0, historyFromMs: null, calendar: null,
+    monitors: [
+      { id: 'a', type: 'http', intervalMs: 10_000, confirm: 1, locations: ['tokyo'], quorum: 1 },
+      { id: 'b', type: 'http', intervalMs: 10_000, confirm: 2, locations: ['tokyo'], quorum: 1 },
+    ],
+    claims: [],
+  };
+  const checks: Check[] = [];
+  for (let t = t0; t < t0 + 60 * minute; t += 10_000) {
+    checks.push({ monitorId: 'a', location: 'tokyo', timeMs: t, status: 'down', latencyMs: null, detail: null });
+    // b is added 30 min in (its first check 5 s after a's) and fails from its first check on.
+    if (t >= t0 + 30 * minute) checks.push({ monitorId: 'b', location: 'tokyo', timeMs: t + 5_000, status: 'down', latencyMs: null, detail: null });
+  }
+  return { service, checks, incidents: [], maintenance: [], fromMs: t0, toMs: t0 + 60 * minute, nowMs: t0 + 60 * minute };
+}
+
 describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline', (_title, factory) => {
   let db: TestStore;
   beforeEach(async (ctx) => {
@@ -105,6 +131,22 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
     const { report } = await computeServiceReport(db.store, { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs });
     expect(report.figures.downtimeSeconds).toBe(50 * 60);
     expect(report.figures.incidentCount).toBe(1);
+  });
+
+  it('a confirmation that rewrites the timeline from the instant an incident ended reopens it', async () => {
+    const s = confirmationAtAnIncidentsEnd();
+    const sorted = s.checks.filter((c) => c.timeMs < s.nowMs).sort((a, b) => a.timeMs - b.timeMs);
+    // Two batches: the first ends with b's first (unconfirmed) check, the second confirms it.
+    const bFirstMs = sorted.find((c) => c.monitorId === 'b')!.timeMs;
+    await ingestChecks(db.store, [s.service], sorted.filter((c) => c.timeMs <= bFirstMs), s.nowMs);
+    await ingestChecks(db.store, [s.service], sorted.filter((c) => c.timeMs > bFirstMs), s.nowMs);
+    await expectSameAsMemory(db.store, s);
+    // By hand: a is down from t0 to now and b, once there, is down too: one incident, still open,
+    // and the whole hour down.
+    const incidents = (await db.store.listIncidents('svc', -8.64e15, 8.64e15)).filter((i) => i.source === 'probe');
+    expect(incidents.map((i) => [i.startedAtMs, i.resolvedAtMs])).toEqual([[s.fromMs, null]]);
+    const { report } = await computeServiceReport(db.store, { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs });
+    expect(report.figures.downtimeSeconds).toBe(60 * 60);
   });
 
   it(`checks arriving live give the in-memory figures and probe incidents (${runs} scenarios)`, async () => {
