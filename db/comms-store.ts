@@ -53,8 +53,12 @@ export interface CommsStore {
   listAlerts(filter: { serviceId?: string; status?: AlertStatus; limit?: number }): Promise<(AlertState & { id: string })[]>;
 
   enqueueDeliveries(rows: readonly Omit<Delivery, 'id' | 'status' | 'attempts' | 'lastError' | 'sentMs'>[]): Promise<string[]>;
-  /** Pending deliveries due at nowMs, oldest first. */
-  dueDeliveries(nowMs: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Claims the pending deliveries due at nowMs for one attempt, oldest first: their next attempt
+   * moves to claimUntilMs in the same statement, so another process (or another pass) cannot pick
+   * them meanwhile, and a sender that dies mid-send leaves them due again then.
+   */
+  claimDueDeliveries(nowMs: number, claimUntilMs: number, limit: number): Promise<Delivery[]>;
   updateDelivery(delivery: Delivery): Promise<void>;
   /** Newest first. */
   listDeliveries(filter: { subject?: string; serviceId?: string; limit?: number }): Promise<Delivery[]>;
@@ -124,8 +128,17 @@ export function createCommsStore(exec: SqlExec): CommsStore {
       }
       return ids;
     },
-    async dueDeliveries(nowMs, limit) {
-      return (await read("SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_ms <= ? ORDER BY next_attempt_ms, id LIMIT ?", nowMs, limit)).map(deliveryFromRow);
+    async claimDueDeliveries(nowMs, claimUntilMs, limit) {
+      // The outer conditions repeat the inner ones: PostgreSQL re-checks them on a row another
+      // transaction claimed meanwhile (READ COMMITTED), so each row goes to one claimer only.
+      const due = "status = 'pending' AND next_attempt_ms <= ?";
+      const rows = await write(
+        `UPDATE deliveries SET next_attempt_ms = ? WHERE ${due}
+           AND id IN (SELECT id FROM deliveries WHERE ${due} ORDER BY next_attempt_ms, id LIMIT ?) RETURNING *`,
+        claimUntilMs, nowMs, nowMs, limit,
+      );
+      // RETURNING keeps no order; ids grow with time.
+      return rows.map(deliveryFromRow).sort((a, b) => Number(a.id) - Number(b.id));
     },
     updateDelivery: (d) => updateOne('delivery',
       'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_ms = ?, last_error = ?, sent_ms = ? WHERE id = ?',

@@ -118,14 +118,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     if (result.sent > 0) await deliver();
     return result.sent;
   };
-  // One delivery pass at a time in this process: two passes could both pick the same due row.
-  let delivering: Promise<number> | null = null;
-  const deliver = async (): Promise<number> => {
-    while (delivering) await delivering;
-    delivering = deliverOnce().finally(() => (delivering = null));
-    return delivering;
-  };
-  const deliverOnce = () =>
+  // Passes may overlap, here or in other processes: each due row goes to one claimer.
+  const deliver = () =>
     runDueDeliveries({
       store,
       channels: () => config.notifications ?? [],

@@ -19,6 +19,8 @@ export interface DeliveryOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   maxAttempts?: number;
+  /** How long a claimed delivery stays with this sender before it is due again (default 5 min, well over a send's timeout). */
+  claimMs?: number;
   log?: (level: 'info' | 'warn', line: string) => void;
 }
 
@@ -33,10 +35,11 @@ export async function enqueueMessage(store: Store, channelIds: readonly string[]
   })));
 }
 
-/** Sends every due delivery once; returns how many were attempted. */
+/** Sends every due delivery once; returns how many were attempted. Any number of processes may run it. */
 export async function runDueDeliveries(options: DeliveryOptions): Promise<number> {
   const { store } = options;
-  const due = await store.comms.dueDeliveries(options.nowMs(), 100);
+  const nowMs = options.nowMs();
+  const due = await store.comms.claimDueDeliveries(nowMs, nowMs + (options.claimMs ?? 300_000), 100);
   await Promise.all(due.map((delivery) => attempt(delivery, options)));
   return due.length;
 }

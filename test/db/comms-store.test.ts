@@ -32,18 +32,38 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s comms store', (_
     await expect(comms.updateAlert({ ...alert(), id: '999' })).rejects.toThrow(/no alert has id 999/);
   });
 
-  it('queues deliveries, hands out the due ones and keeps the log', async () => {
+  it('queues deliveries, hands out the due ones for a claim and keeps the log', async () => {
     const { comms } = db.store;
     const [d1, d2] = await comms.enqueueDeliveries([
       { channelId: 'ops', serviceId: 'shop', subject: 'alert:1', messageJson: '{"a":1}', createdMs: T, nextAttemptMs: T },
       { channelId: 'hook', serviceId: 'shop', subject: 'alert:1', messageJson: '{"a":2}', createdMs: T, nextAttemptMs: T + 60_000 },
     ]);
-    expect((await comms.dueDeliveries(T, 10)).map((d) => d.id)).toEqual([d1]);
-    const due = (await comms.dueDeliveries(T + 60_000, 10))[0]!;
-    await comms.updateDelivery({ ...due, status: 'sent', attempts: 1, sentMs: T + 60_001 });
-    expect((await comms.dueDeliveries(T + 60_000, 10)).map((d) => d.id)).toEqual([d2]);
+    const claimMs = 300_000;
+    const [claimed, ...more] = await comms.claimDueDeliveries(T, T + claimMs, 10);
+    expect(more).toEqual([]);
+    expect(claimed).toMatchObject({ id: d1, status: 'pending', nextAttemptMs: T + claimMs });
+    // d1 is claimed until T + 5 min: at T + 1 min only d2 is due.
+    expect((await comms.claimDueDeliveries(T + 60_000, T + 60_000 + claimMs, 10)).map((d) => d.id)).toEqual([d2]);
+    await comms.updateDelivery({ ...claimed!, status: 'sent', attempts: 1, sentMs: T + 1 });
+    // d2's claim ran out without an update (its sender died): it is due again, d1 (sent) is not.
+    expect((await comms.claimDueDeliveries(T + 60_000 + claimMs, T + 2 * claimMs, 10)).map((d) => d.id)).toEqual([d2]);
     const log = await comms.listDeliveries({ subject: 'alert:1' });
     expect(log.map((d) => [d.id, d.status, d.attempts])).toEqual([[d2, 'pending', 0], [d1, 'sent', 1]]);
+  });
+
+  it('gives each due delivery to one of several processes claiming at once', async () => {
+    const others = [await db.openAnother(), await db.openAnother()];
+    const rows = Array.from({ length: 60 }, (_, i) => ({ channelId: 'ops', serviceId: 'shop', subject: `alert:${i}`, messageJson: '{}', createdMs: T, nextAttemptMs: T + i }));
+    const ids = await db.store.comms.enqueueDeliveries(rows);
+    // Three stores on one database stand for three processes; each claims in small pages, all at once.
+    const claimAll = async (store: typeof db.store) => {
+      const mine: string[] = [];
+      for (let page = 0; page < 10; page += 1) mine.push(...(await store.comms.claimDueDeliveries(T + 60, T + 300_000, 7)).map((d) => d.id));
+      return mine;
+    };
+    const claimed = (await Promise.all([db.store, ...others].map(claimAll))).flat();
+    // Every row claimed exactly once: sorted, the claims are the 60 ids.
+    expect([...claimed].sort((a, b) => Number(a) - Number(b))).toEqual(ids);
   });
 
   it('keeps incident notes in time order, change records newest first, and links Alertmanager alerts', async () => {
