@@ -5,6 +5,7 @@ import type { LocationSegment } from '../sla/segments.ts';
 import type { CheckRollup } from '../sla/rollup.ts';
 import type { SecurityStore } from './security-store.ts';
 import type { CommsStore } from './comms-store.ts';
+import type { JobRuns } from './job-runs.ts';
 
 export type { CheckRollup };
 
@@ -73,6 +74,8 @@ export interface Store {
   readonly security: SecurityStore;
   /** Alerts, deliveries, incident notes, change records (db/comms-store.ts), in this store's transaction. */
   readonly comms: CommsStore;
+  /** The ticks of scheduled jobs several processes share (db/job-runs.ts). */
+  readonly jobRuns: JobRuns;
   /** Runs fn in one transaction: all of its writes land, or none. Nested calls join the outer one. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /**

@@ -37,6 +37,7 @@ import { encodeLatencyCounts } from '../latency-codec.ts';
 import { boolArray, byteaArray, intArray, textArray } from './pg-arrays.ts';
 import { locationPairsCte } from './location-pairs.ts';
 import { createSecurityStore, type SecurityStore } from '../security-store.ts';
+import { createJobRuns, type JobRuns } from '../job-runs.ts';
 
 /** Rows per bulk statement: large enough to amortize the round trip, small enough to stream. */
 const chunkRows = 5_000;
@@ -48,7 +49,9 @@ export class PostgresStore extends PostgresSession implements Store {
 
   readonly security: SecurityStore = createSecurityStore((text, params, kind) => this.portable(text, params, kind));
 
-  /** Runs a portable statement (`?` placeholders) of the comms and security stores. */
+  readonly jobRuns: JobRuns = createJobRuns((text, params, kind) => this.portable(text, params, kind));
+
+  /** Runs a portable statement (`?` placeholders) of the comms, security and job-run stores. */
   private portable(text: string, params: readonly unknown[], kind: 'read' | 'write'): Promise<Record<string, unknown>[]> {
     // PostgreSQL numbers its parameters.
     let n = 0;

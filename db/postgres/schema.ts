@@ -114,6 +114,14 @@ export const meta = pgTable('meta', {
   value: text('value').notNull(),
 });
 
+/** The last tick of each shared scheduled job and who holds it (jobs/run-coordinator.ts). */
+export const jobRuns = pgTable('job_runs', {
+  task: text('task').primaryKey(),
+  slotMs: bigint('slot_ms', { mode: 'number' }).notNull(),
+  holder: text('holder').notNull(),
+  leaseUntilMs: bigint('lease_until_ms', { mode: 'number' }).notNull(),
+});
+
 // ---- issue 5: check sheets and frozen months (begin) ----
 
 /** The check sheet last imported for a service (`import sheet`): its rows and the claims read from it. */

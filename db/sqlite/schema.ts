@@ -118,6 +118,14 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
+/** The last tick of each shared scheduled job and who holds it (jobs/run-coordinator.ts). */
+export const jobRuns = sqliteTable('job_runs', {
+  task: text('task').primaryKey(),
+  slotMs: integer('slot_ms').notNull(),
+  holder: text('holder').notNull(),
+  leaseUntilMs: integer('lease_until_ms').notNull(),
+});
+
 // ---- issue 5: check sheets and frozen months (begin) ----
 
 /** The check sheet last imported for a service (`import sheet`): its rows and the claims read from it. */

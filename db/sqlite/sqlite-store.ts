@@ -36,6 +36,7 @@ import { dayMs, splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, ty
 import { encodeLatencyCounts } from '../latency-codec.ts';
 import { createCommsStore, type CommsStore } from '../comms-store.ts';
 import { createSecurityStore, type SecurityStore } from '../security-store.ts';
+import { createJobRuns, type JobRuns } from '../job-runs.ts';
 
 const rowsPerInsert = 64;
 
@@ -46,7 +47,9 @@ export class SqliteStore extends SqliteSession implements Store {
 
   readonly security: SecurityStore = createSecurityStore((sql, params, kind) => this.portable(sql, params, kind));
 
-  /** Runs a portable statement of the comms and security stores. */
+  readonly jobRuns: JobRuns = createJobRuns((sql, params, kind) => this.portable(sql, params, kind));
+
+  /** Runs a portable statement of the comms, security and job-run stores. */
   private portable(sql: string, params: readonly unknown[], kind: 'read' | 'write'): Promise<Record<string, unknown>[]> {
     return kind === 'read' ? this.read(() => this.rows(sql, params)) : this.write((tx) => tx.rows(sql, params));
   }
