@@ -1,21 +1,29 @@
-// node-cron wiring only: named tasks on cron expressions, never overlapping themselves. Passing a
-// run coordinator (node-cron 4) lets several worker processes elect who runs each tick.
-import cron, { type ScheduledTask } from 'node-cron';
+// node-cron wiring only: named tasks on cron expressions, never overlapping themselves. A shared
+// task runs in one process per tick: node-cron asks the run coordinator (jobs/run-coordinator.ts)
+// before each tick, so several processes can schedule it.
+import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 
 export interface CronTask {
   name: string;
   /** node-cron expression; six fields for seconds. */
   expression: string;
   run: () => Promise<void> | void;
+  /** One process per tick; a process that dies mid-run frees the task after this lease. */
+  shared?: { leaseMs: number };
 }
 
 export interface CronTasks {
   stop(): Promise<void>;
 }
 
-export function startCronTasks(tasks: readonly CronTask[], onError: (task: string, error: unknown) => void): CronTasks {
-  const scheduled: ScheduledTask[] = tasks.map((task) =>
-    cron.schedule(
+export function startCronTasks(
+  tasks: readonly CronTask[],
+  onError: (task: string, error: unknown) => void,
+  coordinator?: RunCoordinator,
+): CronTasks {
+  const scheduled: ScheduledTask[] = tasks.map((task) => {
+    const shared = task.shared && coordinator ? { distributed: true, runCoordinator: coordinator, distributedLease: task.shared.leaseMs } : {};
+    return cron.schedule(
       task.expression,
       async () => {
         try {
@@ -24,9 +32,9 @@ export function startCronTasks(tasks: readonly CronTask[], onError: (task: strin
           onError(task.name, error);
         }
       },
-      { name: task.name, noOverlap: true, suppressMissedWarning: true },
-    ),
-  );
+      { name: task.name, noOverlap: true, suppressMissedWarning: true, ...shared },
+    );
+  });
   return {
     async stop() {
       await Promise.all(scheduled.map((t) => t.destroy()));

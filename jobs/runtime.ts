@@ -1,5 +1,6 @@
 // The jobs of one process (serve or worker): probing on schedule, recording in batches,
 // retention, and keeping claim evaluations fresh. Everything with an effect is passed in.
+import { randomUUID } from 'node:crypto';
 import { defaultLocation } from '../sla/model.ts';
 import type { Store } from '../db/store.ts';
 import { evaluateCurrentClaims, type CurrentClaim } from '../db/current-claims.ts';
@@ -8,7 +9,8 @@ import type { ProbeResult } from './probes/probe.ts';
 import { createCheckRecorder, type CheckRecorder } from './check-recorder.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
 import { createProbeScheduler, type ProbeScheduler, type ProbeSchedulerOptions, type ScheduledMonitor } from './probe-scheduler.ts';
-import { startCronTasks, type CronTasks } from './cron-tasks.ts';
+import { startCronTasks, type CronTask, type CronTasks } from './cron-tasks.ts';
+import { storeRunCoordinator } from './run-coordinator.ts';
 import { runPruneChecks } from './prune-checks.ts';
 import { runFreezeMonths } from './freeze-months.ts';
 import { recordLiveness, type LivenessGap } from './liveness.ts';
@@ -27,8 +29,10 @@ export interface RuntimeOptions {
   maxConcurrentProbes?: number;
   onProbeResult?: (scheduled: ScheduledMonitor, result: ProbeResult) => void;
   log: (level: 'info' | 'warn' | 'error', message: string) => void;
-  /** Evaluate drift alerts and deliver messages in this process (default: the server's own location only, so workers do not send twice). */
+  /** Take part in evaluating drift alerts and delivering messages (default true; one process is elected per tick). */
   alerting?: boolean;
+  /** Names this process to the other processes sharing the store (default a random id). */
+  instanceId?: string;
   /** Sends one built message; default the real HTTP and SMTP transports. */
   send?: (outgoing: Outgoing) => Promise<SendResult>;
   /** node-cron expression of the drift-alert evaluation; default every 5 s. */
@@ -102,7 +106,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   let claims = new Map<string, ServiceNow>();
   const certificates = new Map<string, number>();
   let burnFiring = new Map<string, Set<string>>();
-  const alerting = options.alerting ?? options.location === defaultLocation;
+  const alerting = options.alerting ?? true;
+  const instanceId = options.instanceId ?? randomUUID();
   const evaluateAlerts = async () => {
     const result = await runAlertEvaluation({
       store,
@@ -129,6 +134,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       log,
     });
   let tasks: CronTasks | null = null;
+  let sharedTasks: string[] = [];
 
   const refreshClaims = async () => {
     const next = new Map<string, ServiceNow>();
@@ -150,29 +156,28 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       scheduler.setMonitors(scheduledMonitors(config, options.location));
       await seedPushMonitors(store, config, options.location, scheduler);
       await refreshClaims();
-      tasks = startCronTasks(
-        [
-          { name: 'probe-tick', expression: '* * * * * *', run: () => scheduler.tick() },
-          { name: 'flush-checks', expression: '* * * * * *', run: () => recorder.flush() },
-          { name: 'liveness', expression: '*/10 * * * * *', run: async () => void (await recordLiveness(store, options.location, clock.nowMs())) },
-          { name: 'evaluate-claims', expression: '30 * * * * *', run: refreshClaims },
-          ...(alerting
-            ? [
-                { name: 'evaluate-alerts', expression: options.alertTick ?? '*/5 * * * * *', run: async () => void (await evaluateAlerts()) },
-                { name: 'deliver-messages', expression: '* * * * * *', run: async () => void (await deliver()) },
-              ]
-            : []),
-          { name: 'prune-checks', expression: '0 17 * * * *', run: async () => {
-            const result = await runPruneChecks(store, config.retention, clock.nowMs());
-            log('info', `pruned ${result.deletedChecks} raw checks older than ${new Date(result.cutoffMs).toISOString()}`);
-          } },
-          { name: 'freeze-months', expression: '0 23 * * * *', run: async () => {
-            const frozen = await runFreezeMonths(store, config.services.map((s) => s.spec), clock.nowMs());
-            if (frozen > 0) log('info', `froze the figures of ${frozen} closed months`);
-          } },
-        ],
-        (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`),
-      );
+      const cronTasks: CronTask[] = [
+        { name: 'probe-tick', expression: '* * * * * *', run: () => scheduler.tick() },
+        { name: 'flush-checks', expression: '* * * * * *', run: () => recorder.flush() },
+        { name: 'liveness', expression: '*/10 * * * * *', run: async () => void (await recordLiveness(store, options.location, clock.nowMs())) },
+        { name: 'evaluate-claims', expression: '30 * * * * *', run: refreshClaims },
+        ...(alerting
+          ? [
+              { name: 'evaluate-alerts', expression: options.alertTick ?? '*/5 * * * * *', run: async () => void (await evaluateAlerts()), shared: { leaseMs: 30_000 } },
+              { name: 'deliver-messages', expression: '* * * * * *', run: async () => void (await deliver()), shared: { leaseMs: 30_000 } },
+            ]
+          : []),
+        { name: 'prune-checks', expression: '0 17 * * * *', run: async () => {
+          const result = await runPruneChecks(store, config.retention, clock.nowMs());
+          log('info', `pruned ${result.deletedChecks} raw checks older than ${new Date(result.cutoffMs).toISOString()}`);
+        }, shared: { leaseMs: 600_000 } },
+        { name: 'freeze-months', expression: '0 23 * * * *', run: async () => {
+          const frozen = await runFreezeMonths(store, config.services.map((s) => s.spec), clock.nowMs());
+          if (frozen > 0) log('info', `froze the figures of ${frozen} closed months`);
+        }, shared: { leaseMs: 600_000 } },
+      ];
+      sharedTasks = cronTasks.filter((t) => t.shared).map((t) => t.name);
+      tasks = startCronTasks(cronTasks, (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`), storeRunCoordinator(store, instanceId, clock));
       return gap;
     },
     reload(next) {
@@ -188,6 +193,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     flush: () => recorder.flush(),
     async stop(graceMs) {
       await tasks?.stop();
+      // Hand the shared jobs on at once rather than when this process's leases run out.
+      for (const task of sharedTasks) await store.jobRuns.release(task, instanceId);
       await scheduler.stop(graceMs);
       await recorder.flush();
       await recordLiveness(store, options.location, clock.nowMs());

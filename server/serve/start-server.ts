@@ -2,7 +2,9 @@
 // runtime and (for serve) the HTTP app on a loopback address. Signals: SIGINT/SIGTERM stop
 // gracefully within 10 s; SIGHUP and a change of the config file reload it, keeping the last good
 // config when the new one is invalid.
+import { randomUUID } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
+import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { serve as listen, type ServerType } from '@hono/node-server';
@@ -37,7 +39,7 @@ export interface StartOptions {
   log: Log;
   /** The probe location of this process. */
   location?: string;
-  /** Evaluate drift alerts in this process (default: the runtime's own choice, see jobs/runtime.ts). */
+  /** Take part in drift alerts and delivery (default true; one process is elected per tick, see jobs/runtime.ts). */
   alerting?: boolean;
   nowMs?: () => number;
 }
@@ -65,6 +67,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     config,
     location,
     alerting: options.alerting,
+    // Shown as the holder of shared jobs in `job_runs`: which host and process runs them.
+    instanceId: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
     runProbe,
     clock: { nowMs, monotonicMs: () => performance.now() },
     onProbeResult: (s, result) => probeMetrics.observe(s.serviceId, s.monitor.id, location, result),

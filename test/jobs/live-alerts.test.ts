@@ -70,9 +70,9 @@ async function waitFor(what: string, hook: HttpReceiver, name: string, status: s
   }
 }
 
-function liveRuntime(db: TestStore, config: JobsConfig): Promise<Runtime> {
+function liveRuntime(db: TestStore, config: JobsConfig, store = db.store, location = 'local'): Promise<Runtime> {
   const runtime = createRuntime({
-    store: db.store, config, location: 'local', runProbe, alertTick: '* * * * * *',
+    store, config, location, runProbe, alertTick: '* * * * * *',
     clock: { nowMs: Date.now, monotonicMs: () => performance.now() }, log: () => {},
   });
   return runtime.start().then(() => runtime);
@@ -88,6 +88,7 @@ describe.each(suites)('$title', ({ factory, workbook }) => {
   let db: TestStore;
   let hook: HttpReceiver;
   let runtime: Runtime | null = null;
+  let second: Runtime | null = null;
   let t: Awaited<ReturnType<typeof target>>;
   beforeEach(async (ctx) => {
     if (factory.skipReason) ctx.skip();
@@ -97,7 +98,8 @@ describe.each(suites)('$title', ({ factory, workbook }) => {
   });
   afterEach(async () => {
     await runtime?.stop(1000);
-    runtime = null;
+    await second?.stop(1000);
+    runtime = second = null;
     t?.server.close();
     await hook?.close();
     await db?.cleanup();
@@ -137,6 +139,30 @@ describe.each(suites)('$title', ({ factory, workbook }) => {
     const log = await db.store.comms.listDeliveries({ serviceId: 'shop' });
     expect(log.every((d) => d.status === 'sent')).toBe(true);
     console.log(`1-day budget: page_1h fired ${fired.atMs - downMs} ms after the outage began (expected 1,728 ms + ≤ ${intervalMs} ms probe + ≤ 1 s tick), resolved ${resolved.atMs - upMs} ms after recovery`);
+  }, 90_000);
+
+  if (!workbook) it('with two processes on the store, both alerting, sends every message once', async () => {
+    // The second process probes another location (none of this service's monitors), as a worker
+    // would; both evaluate alerts and deliver every second, one elected per tick, rows claimed.
+    const config = configFor(t.url, hook.url, dayMs, Date.now());
+    runtime = await liveRuntime(db, config);
+    second = await liveRuntime(db, config, await db.openAnother(), 'osaka');
+    await sleep(3000);
+    t.setUp(false);
+    await waitFor('fire', hook, 'availability_burn_ticket_3d', 'firing', 8640 + intervalMs + 1000 + slackMs);
+    t.setUp(true);
+    await waitFor('resolve', hook, 'availability_burn_page_1h', 'resolved', 9856 + intervalMs + 1000 + slackMs);
+    await sleep(2500);
+    const counts = new Map<string, number>();
+    for (const r of received(hook)) counts.set(`${r.name} ${r.status}`, (counts.get(`${r.name} ${r.status}`) ?? 0) + 1);
+    expect(counts.get('availability_burn_page_1h firing')).toBe(1);
+    expect(counts.get('availability_burn_ticket_3d firing')).toBe(1);
+    expect(counts.get('availability_burn_page_1h resolved')).toBe(1);
+    for (const [what, n] of counts) expect(n, what).toBe(1);
+    // As many requests as outbox rows, each sent once.
+    const log = await db.store.comms.listDeliveries({ serviceId: 'shop' });
+    expect(log.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
+    expect(hook.received).toHaveLength(log.length);
   }, 90_000);
 
   if (workbook) it('at 99.9 % over 30 days the pages fire after the workbook times (51.84 s, 129.6 s), across a restart', async () => {
