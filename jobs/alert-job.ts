@@ -38,23 +38,19 @@ export interface AlertJobInput {
 }
 
 export interface AlertJobResult {
-  /** Availability claim ids (per service) whose burn-rate alerts fire, for claim status (SPEC §3). */
-  burnFiring: Map<string, Set<string>>;
   sent: number;
 }
 
 export async function runAlertEvaluation(input: AlertJobInput): Promise<AlertJobResult> {
-  const burnFiring = new Map<string, Set<string>>();
   let sent = 0;
   for (const service of input.services) {
     await new Promise((resolve) => setImmediate(resolve)); // let probe timers run between services
     const active = await activeAlertsOf(service.spec, input);
-    burnFiring.set(service.spec.id, new Set(active.filter((a) => a.name.includes('burn') && a.claimId).map((a) => a.claimId!)));
     // A TLS monitor not probed since this process started has no certificate to judge yet.
     const undetermined = new Set(service.spec.monitors.filter((m) => m.type === 'tls' && !input.certificates.has(m.id)).map((m) => `tls_expiring:${m.id}`));
     sent += await stepService(input, service, active, undetermined);
   }
-  return { burnFiring, sent };
+  return { sent };
 }
 
 async function activeAlertsOf(spec: ServiceSpec, input: AlertJobInput): Promise<ActiveAlert[]> {

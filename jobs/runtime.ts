@@ -105,7 +105,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   });
   let claims = new Map<string, ServiceNow>();
   const certificates = new Map<string, number>();
-  let burnFiring = new Map<string, Set<string>>();
   const alerting = options.alerting ?? true;
   const instanceId = options.instanceId ?? randomUUID();
   const evaluateAlerts = async () => {
@@ -118,7 +117,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       claimsOf: (id) => claims.get(id)?.claims ?? [],
       certificates,
     });
-    burnFiring = result.burnFiring;
     // Send at once rather than on the next delivery tick.
     if (result.sent > 0) await deliver();
     return result.sent;
@@ -144,7 +142,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       // services, or a minute's evaluation of hundreds of services delays every probe due meanwhile.
       await new Promise((resolve) => setImmediate(resolve));
       const open = (await store.listIncidents(spec.id, nowMs, nowMs + 1)).filter((i) => i.resolvedAtMs === null).length;
-      next.set(spec.id, { claims: await evaluateCurrentClaims(store, spec, nowMs, burnFiring.get(spec.id)), openIncidents: open });
+      next.set(spec.id, { claims: await evaluateCurrentClaims(store, spec, nowMs), openIncidents: open });
     }
     claims = next;
   };
