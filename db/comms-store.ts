@@ -132,6 +132,8 @@ export function createCommsStore(exec: SqlExec): CommsStore {
       // The outer conditions repeat the inner ones: PostgreSQL re-checks them on a row another
       // transaction claimed meanwhile (READ COMMITTED), so each row goes to one claimer only.
       const due = "status = 'pending' AND next_attempt_ms <= ?";
+      // Most passes find nothing due: a read says so without taking a write lock.
+      if ((await read(`SELECT 1 AS due FROM deliveries WHERE ${due} LIMIT 1`, nowMs)).length === 0) return [];
       const rows = await write(
         `UPDATE deliveries SET next_attempt_ms = ? WHERE ${due}
            AND id IN (SELECT id FROM deliveries WHERE ${due} ORDER BY next_attempt_ms, id LIMIT ?) RETURNING *`,

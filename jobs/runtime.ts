@@ -162,7 +162,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         ...(alerting
           ? [
               { name: 'evaluate-alerts', expression: options.alertTick ?? '*/5 * * * * *', run: async () => void (await evaluateAlerts()), shared: { leaseMs: 30_000 } },
-              { name: 'deliver-messages', expression: '* * * * * *', run: async () => void (await deliver()), shared: { leaseMs: 30_000 } },
+              // Not shared: every due row is claimed by one sender already (claimDueDeliveries).
+              { name: 'deliver-messages', expression: '* * * * * *', run: async () => void (await deliver()) },
             ]
           : []),
         { name: 'prune-checks', expression: '0 17 * * * *', run: async () => {
