@@ -16,7 +16,7 @@ const labels: Record<ClaimMetric, Record<Lang, string>> = {
   latency: { en: 'Response time', ja: '応答時間' },
 };
 
-const statusWords: Record<ClaimStatus, Record<Lang, string>> = {
+export const statusWords: Record<ClaimStatus, Record<Lang, string>> = {
   met: { en: 'met', ja: '達成' },
   at_risk: { en: 'at risk', ja: '要注意' },
   breached: { en: 'breached', ja: '未達' },
@@ -25,11 +25,16 @@ const statusWords: Record<ClaimStatus, Record<Lang, string>> = {
 
 const countUnit: Record<Lang, string> = { en: '', ja: '件' };
 
+/** The availability decimals shown: one more than the claim was written with (truncated, never rounded up). */
+export function shownPercentDecimals(claim: Pick<Claim, 'bound'>): number {
+  return percentDecimals(claim.bound) + 1;
+}
+
 /** A value of the claim's metric in its base units, for people. Availability is truncated to the claim's decimals + 1. */
 export function formatClaimValue(claim: Claim, value: number, lang: Lang): string {
   switch (claim.metric) {
     case 'availability':
-      return formatPercent(value, percentDecimals(claim.bound) + 1);
+      return formatPercent(value, shownPercentDecimals(claim));
     case 'incident_count':
     case 'long_incident_count':
       return `${value}${countUnit[lang]}`;

@@ -10,7 +10,8 @@ import type { Sheet } from '../sheets/read-sheet.ts';
 import type { SheetClaim, SheetReading } from '../sheets/extract-claims.ts';
 import { isHeaderRow, sheetRowNumber } from '../sheets/sheet-layout.ts';
 import { findYear, isJapanese, type Span } from '../sheets/sheet-text.ts';
-import { formatSheetBound, formatSheetValue, kindLabels, metricLabels, sheetNotes, statusWords, type Lang } from './sheet-values.ts';
+import { formatSheetBound, formatSheetValue, kindLabels, metricLabels, sheetNotes, type Lang } from './sheet-values.ts';
+import { statusWords } from '../../sla/claim-text.ts';
 
 export interface FilledRow {
   line: number;

@@ -4,17 +4,10 @@
 // above (MTTR, notification delay, backup gap) is rounded UP to the minute, one bounded from below
 // (maintenance notice) DOWN. The same rule is stated in the sheet's notes (sheetNotes).
 import type { Claim } from '../../sla/model.ts';
-import type { ClaimStatus } from '../../sla/claim-status.ts';
 import { formatPercent, percentDecimals } from '../../sla/number-format.ts';
+import { shownPercentDecimals } from '../../sla/claim-text.ts';
 
 export type Lang = 'ja' | 'en';
-
-export const statusWords: Record<ClaimStatus, Record<Lang, string>> = {
-  met: { ja: '達成', en: 'met' },
-  at_risk: { ja: '要注意', en: 'at risk' },
-  breached: { ja: '未達', en: 'breached' },
-  insufficient_data: { ja: 'データ不足', en: 'insufficient data' },
-};
 
 export const metricLabels: Record<Claim['metric'], Record<Lang, string>> = {
   availability: { ja: '稼働率', en: 'availability' },
@@ -31,11 +24,6 @@ export const kindLabels: Record<NonNullable<Claim['kind']>, Record<Lang, string>
   downtime: { ja: 'サービス停止に伴うメンテナンス', en: 'maintenance with downtime' },
   'no-downtime': { ja: 'サービス停止に伴わないメンテナンス', en: 'maintenance without downtime' },
 };
-
-/** The availability decimals shown: one more than the claim was written with. */
-export function shownPercentDecimals(claim: Pick<Claim, 'bound'>): number {
-  return percentDecimals(claim.bound) + 1;
-}
 
 const units: Array<[number, string, string, string]> = [
   [86_400_000, '日', 'day', 'days'],
