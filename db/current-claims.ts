@@ -20,14 +20,7 @@ export function currentPeriodOf(claim: Claim, service: ServiceSpec, nowMs: numbe
   return periodContaining(claim.period.kind, service.timezone, nowMs);
 }
 
-/** Claims whose burn-rate alerts fire (SPEC §3: at risk), as stored by the alert job in whichever process ran it. */
-async function burnAlertsFiringOf(store: Store, serviceId: string): Promise<Set<string>> {
-  const firing = await store.comms.listAlerts({ serviceId, status: 'firing', limit: 10_000 });
-  return new Set(firing.flatMap((a) => (a.name.includes('burn') && a.claimId !== null ? [a.claimId] : [])));
-}
-
 export async function evaluateCurrentClaims(store: Store, service: ServiceSpec, nowMs: number): Promise<CurrentClaim[]> {
-  const burnAlertsFiring = await burnAlertsFiringOf(store, service.id);
   const byPeriod = new Map<string, { fromMs: number; toMs: number; claims: Claim[] }>();
   for (const claim of service.claims) {
     const period = currentPeriodOf(claim, service, nowMs);
@@ -44,7 +37,6 @@ export async function evaluateCurrentClaims(store: Store, service: ServiceSpec, 
       fromMs: group.fromMs,
       toMs: group.toMs,
       nowMs,
-      burnAlertsFiring,
     });
     for (const evaluation of evaluations) {
       if (group.claims.includes(evaluation.claim)) out.push({ evaluation, report, fromMs: group.fromMs, toMs: group.toMs });

@@ -7,6 +7,7 @@ import type { ServiceSpec } from '../sla/model.ts';
 import { periodOfMonth } from '../sla/periods.ts';
 import { computeMonthSnapshot, figuresFromMonths, isFreezable, reportFromMonths, type MonthSnapshot } from '../sla/month-snapshot.ts';
 import type { Store } from './store.ts';
+import { burnAlertsFiringOf } from './burn-alerts.ts';
 import { loadReportInput } from './service-report.ts';
 
 export interface MonthSource {
@@ -34,7 +35,7 @@ export async function computeYearReport(
   service: ServiceSpec,
   year: number,
   nowMs: number,
-  options: { freeze?: boolean; burnAlertsFiring?: ReadonlySet<string> } = {},
+  options: { freeze?: boolean } = {},
 ) {
   const months = monthsOfYear(service.timezone, year);
   const fromMs = months[0]!.fromMs;
@@ -57,7 +58,8 @@ export async function computeYearReport(
     snapshots.push(snapshot);
     sources.push({ month: m.month, fromMs: m.fromMs, toMs: m.toMs, frozen: freeze, frozenAtMs: freeze ? nowMs : null });
   }
-  const { report, evaluations } = reportFromMonths(service, snapshots, { fromMs, toMs, nowMs, burnAlertsFiring: options.burnAlertsFiring });
+  const burnAlertsFiring = await burnAlertsFiringOf(store, service.id, fromMs, toMs, nowMs);
+  const { report, evaluations } = reportFromMonths(service, snapshots, { fromMs, toMs, nowMs, burnAlertsFiring });
   return { report, evaluations, months: sources, snapshots };
 }
 

@@ -7,13 +7,13 @@ import { longestPushGapMs } from '../sla/backup-freshness.ts';
 import { hourMs, hourOf } from '../sla/rollup.ts';
 import type { Store } from './store.ts';
 import { loadServiceTimeline } from './service-timeline.ts';
+import { burnAlertsFiringOf } from './burn-alerts.ts';
 
 export interface ReportRequest {
   service: ServiceSpec;
   fromMs: number;
   toMs: number;
   nowMs: number;
-  burnAlertsFiring?: ReadonlySet<string>;
 }
 
 export async function computeServiceReport(
@@ -28,12 +28,13 @@ export async function loadReportInput(store: Store, request: ReportRequest): Pro
   const { service, fromMs, toMs, nowMs } = request;
   const endMs = Math.max(fromMs, Math.min(toMs, nowMs));
   const monitorIds = service.monitors.map((m) => m.id);
-  const [timeline, incidents, maintenance, rollupSum] = await Promise.all([
+  const [timeline, incidents, maintenance, rollupSum, burnAlertsFiring] = await Promise.all([
     loadServiceTimeline(store, service, fromMs, endMs),
     // Up to now as well, so a probe incident running past `to` sees a record overlapping it later.
     store.listIncidents(service.id, fromMs, Math.max(toMs, nowMs)),
     store.listMaintenance(service.id, fromMs, toMs),
     store.sumRollups(monitorIds, fromMs, toMs),
+    burnAlertsFiringOf(store, service.id, fromMs, toMs, nowMs),
   ]);
   const backupFreshnessSeconds: Record<string, number | null> = {};
   for (const claim of service.claims) {
@@ -51,7 +52,7 @@ export async function loadReportInput(store: Store, request: ReportRequest): Pro
     maintenance,
     latencyCounts: rollupSum.latencyCounts,
     backupFreshnessSeconds,
-    burnAlertsFiring: request.burnAlertsFiring,
+    burnAlertsFiring,
   };
 }
 

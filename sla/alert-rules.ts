@@ -25,6 +25,11 @@ export interface ActiveAlert {
   summary: string;
 }
 
+/** Burn-rate alerts are named with `burn` (SPEC §4); they make their claim at risk (SPEC §3). */
+export function isBurnAlert(alert: Pick<ActiveAlert, 'name'>): boolean {
+  return alert.name.includes('burn');
+}
+
 export interface AlertRuleInput {
   service: ServiceSpec;
   nowMs: number;

@@ -1,10 +1,11 @@
-// The current claim evaluations every process keeps for its pages and /metrics read burn-rate
+// Claim evaluations of a running period (the runtime's for /metrics, the pages', the API's) read burn-rate
 // alerts from the store, so a process that the run coordinator did not elect to evaluate alerts
 // still shows an availability claim at risk while another process's burn alert fires (SPEC §3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertState } from '../../sla/alert-lifecycle.ts';
 import type { Check, ServiceSpec } from '../../sla/model.ts';
 import { evaluateCurrentClaims } from '../../db/current-claims.ts';
+import { computeServiceReport } from '../../db/service-report.ts';
 import { ingestChecks } from '../../db/ingest-checks.ts';
 import { openTestStore, testStores, type TestStore } from './test-stores.ts';
 
@@ -46,6 +47,12 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s current claims',
     expect((await status())[0]).toBe('met');
     const id = await (await db.openAnother()).comms.insertAlert(burn());
     expect(await status()).toEqual(['at_risk', 'a burn-rate alert is firing']);
+    // The pages and the API go through the same report: a running period is at risk, a past one
+    // (the hour before, measured an hour later) is not judged by an alert firing now.
+    const running = await computeServiceReport(db.store, { service, fromMs: T - hourMs, toMs: T + hourMs, nowMs: T });
+    expect(running.evaluations[0]!.reason).toBe('a burn-rate alert is firing');
+    const past = await computeServiceReport(db.store, { service, fromMs: T - hourMs, toMs: T, nowMs: T + 1 });
+    expect(past.evaluations[0]!.status).toBe('met');
     await db.store.comms.updateAlert({ ...burn(), id, status: 'resolved', resolvedAtMs: T });
     expect((await status())[0]).toBe('met');
   });
