@@ -33,12 +33,11 @@ export async function applyAlertmanagerAlerts(
 ): Promise<AlertmanagerOutcome[]> {
   return lockedTransaction(store, alerts.map((a) => a.serviceId), async (tx) => {
     const out: AlertmanagerOutcome[] = [];
-    // Frozen months the incident [start, end) touches; refreezeMonths takes a closed interval.
+    // Frozen months the incident [start, end) touches.
     const refreeze = async (alert: AlertmanagerAlert, endMs: number | null, change: string) => {
       const spec = serviceSpec(alert.serviceId);
       if (!spec) return;
-      const toMs = Math.max(alert.startsAtMs, (endMs ?? nowMs) - 1);
-      await refreezeMonths(tx, spec, { serviceId: alert.serviceId, fromMs: alert.startsAtMs, toMs, actor: 'alertmanager', reason: 'reported by Alertmanager after the month closed', change }, nowMs);
+      await refreezeMonths(tx, spec, { serviceId: alert.serviceId, fromMs: alert.startsAtMs, toMs: endMs ?? nowMs, actor: 'alertmanager', reason: 'reported by Alertmanager after the month closed', change }, nowMs);
     };
     for (const alert of alerts) {
       const existing = await tx.comms.findAlertmanagerIncident(alert.fingerprint, alert.startsAtMs);

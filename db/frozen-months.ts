@@ -74,10 +74,11 @@ export interface MonthChange {
   change: string;
 }
 
-/** Frozen months of the service that a change over [from, to] touches. */
+/** Frozen months of the service that a change over [from, to) touches; an empty span is the instant `from`. */
 export async function frozenMonthsTouched(store: Store, change: Pick<MonthChange, 'serviceId' | 'fromMs' | 'toMs'>) {
   const rows = await store.listFrozenMonths(change.serviceId, -8.64e15, 8.64e15);
-  return rows.filter((row) => row.monthStartMs <= change.toMs && change.fromMs < row.monthEndMs);
+  const toMs = Math.max(change.toMs, change.fromMs + 1);
+  return rows.filter((row) => row.monthStartMs < toMs && change.fromMs < row.monthEndMs);
 }
 
 /** Measures each touched frozen month again, stores it and records the change. Call inside the change's transaction. */

@@ -39,8 +39,7 @@ export const monthLabel = (ms: number, timezone: string) => DateTime.fromMillis(
 export async function closedMonthsTouched(tx: Store, spec: ServiceSpec | undefined, serviceId: string, spans: readonly Span[]): Promise<ClosedMonths> {
   const byStart = new Map<number, FrozenMonthRow>();
   for (const span of spans) {
-    // frozenMonthsTouched takes a closed interval; a span ending at a month's first instant does not touch that month.
-    const rows = await frozenMonthsTouched(tx, { serviceId, fromMs: span.fromMs, toMs: Math.max(span.fromMs, span.toMs - 1) });
+    const rows = await frozenMonthsTouched(tx, { serviceId, ...span });
     for (const row of rows) byStart.set(row.monthStartMs, row);
   }
   return { spec, months: [...byStart.values()].sort((a, b) => a.monthStartMs - b.monthStartMs) };

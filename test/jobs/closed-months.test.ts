@@ -4,7 +4,7 @@
 // (notify customers, a published note, an announcement) and an alert Alertmanager reports late
 // need no reason, but measure the month again all the same.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freezeClosedMonths } from '../../db/frozen-months.ts';
+import { freezeClosedMonths, frozenMonthsTouched } from '../../db/frozen-months.ts';
 import { loadReportInput } from '../../db/service-report.ts';
 import type { Store } from '../../db/store.ts';
 import { addIncidentNote, createManualIncident, editIncident, notifyCustomers, type ActionContext, type IncidentFields } from '../../jobs/communications.ts';
@@ -44,6 +44,16 @@ describe.each(testStores.map((f) => [f.title, f] as const))('changes to closed m
 
   /** Freezes January to May 2026 (and 2025) a day before the changes. */
   const freeze = () => freezeClosedMonths(db.store, spec, nowMs - 86_400_000);
+
+  it('counts a change over [from, to): a span ending at a month\'s first instant does not touch it', async () => {
+    await freeze();
+    const months = async (fromIso: string, toIso: string) =>
+      (await frozenMonthsTouched(db.store, { serviceId: 'shop', fromMs: utc(fromIso), toMs: utc(toIso) })).map((m) => m.monthStartMs);
+    expect(await months('2026-02-28T23:00:00', '2026-03-01T00:00:00')).toEqual([utc('2026-02-01T00:00:00')]);
+    expect(await months('2026-02-28T23:00:00', '2026-03-01T00:00:01')).toEqual([utc('2026-02-01T00:00:00'), utc('2026-03-01T00:00:00')]);
+    // An empty span is its instant.
+    expect(await months('2026-03-01T00:00:00', '2026-03-01T00:00:00')).toEqual([utc('2026-03-01T00:00:00')]);
+  });
 
   it('refuses a new incident in a closed month without a reason, and writes nothing', async () => {
     await freeze();

@@ -2,7 +2,7 @@
 // one transaction; any bad row rolls everything back and every bad row is printed with its line
 // number and reason. Imported checks then go through the same evaluation as live ones.
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
+import { monthLabel } from '../../../jobs/closed-months.ts';
 import type { Check, Incident, Maintenance } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
 import { createCheckIngestor } from '../../../db/check-ingestor.ts';
@@ -180,7 +180,7 @@ async function recordClosedMonthChanges(
     const touched = await frozenMonthsTouched(tx, { serviceId, ...span });
     if (touched.length === 0) continue;
     if (!context.reason) {
-      const months = touched.map((m) => DateTime.fromMillis(m.monthStartMs, { zone: service.timezone }).toFormat('yyyy-MM')).join(', ');
+      const months = touched.map((m) => monthLabel(m.monthStartMs, service.timezone)).join(', ');
       throw new ClosedMonths(
         `import refused: ${context.file} changes ${serviceId}'s closed months (${months}), whose figures are frozen; ` +
           'give --reason TEXT (and --actor NAME) so the change is recorded; nothing was written',
