@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { ClaimStatus } from '../../sla/claim-status.ts';
 import { addedCells, type FilledSheet } from './filled-sheet.ts';
 
-export const statusFills: Record<ClaimStatus, string> = {
+const statusFills: Record<ClaimStatus, string> = {
   met: 'FFC6EFCE',
   at_risk: 'FFFFEB9C',
   breached: 'FFFFC7CE',

@@ -60,7 +60,6 @@ describe.each(testStores.map((f) => [f.title, f] as const))('shared cron tasks o
       expect(sharedRuns[holder]).toBeLessThanOrEqual(wins[holder]);
       expect(sharedRuns[holder]).toBeGreaterThanOrEqual(wins[holder] - 1);
     }
-    expect(wins.p1 + wins.p2).toBe(answers.size);
     expect(localRuns.p1).toBeGreaterThanOrEqual(2);
     expect(localRuns.p2).toBeGreaterThanOrEqual(2);
   }, 20_000);

@@ -18,7 +18,6 @@ import ExcelJS from 'exceljs';
 import { runCli } from '../../../server/cli/main.ts';
 import { openStore } from '../../../db/open-store.ts';
 import { openTestStore, testStores, type TestStore } from '../../db/test-stores.ts';
-import { statusFills } from '../../../server/reports/render-sheet-xlsx.ts';
 
 const seed = 'test/fixtures/sheets/lanscope-security-checksheet.tsv';
 const asOf = '2027-01-10T00:00:00+09:00';
@@ -147,9 +146,10 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     // The stored seed sheet is the template; answers stay Japanese, the added columns are English.
     expect(rowOf('5').getCell(6).text).toContain('2026年実績でサービス全体としては稼働率99.708%となります。');
     expect(rowOf('5').getCell(9).text).toBe('breached');
-    expect(fill(rowOf('5').getCell(9))).toBe(statusFills.breached);
+    // Excel's own "Bad" (light red) and "Good" (light green) fills.
+    expect(fill(rowOf('5').getCell(9))).toBe('FFFFC7CE');
     expect(rowOf('12').getCell(9).text).toBe('met\nmet');
-    expect(fill(rowOf('12').getCell(9))).toBe(statusFills.met);
+    expect(fill(rowOf('12').getCell(9))).toBe('FFC6EFCE');
     expect(rowOf('3').getCell(7).text).toBe('');
   });
 
