@@ -132,6 +132,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       log,
     });
   let tasks: CronTasks | null = null;
+  let sharedTasks: string[] = [];
 
   const refreshClaims = async () => {
     const next = new Map<string, ServiceNow>();
@@ -174,6 +175,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           if (frozen > 0) log('info', `froze the figures of ${frozen} closed months`);
         }, shared: { leaseMs: 600_000 } },
       ];
+      sharedTasks = cronTasks.filter((t) => t.shared).map((t) => t.name);
       tasks = startCronTasks(cronTasks, (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`), storeRunCoordinator(store, instanceId, clock));
       return gap;
     },
@@ -189,8 +191,9 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     deliver,
     flush: () => recorder.flush(),
     async stop(graceMs) {
-      // A shared job's lease ends with each run (run-coordinator onComplete), so none is left to hand on.
       await tasks?.stop();
+      // Hand the shared jobs on at once rather than when this process's leases run out.
+      for (const task of sharedTasks) await store.jobRuns.release(task, instanceId);
       await scheduler.stop(graceMs);
       await recorder.flush();
       await recordLiveness(store, options.location, clock.nowMs());
