@@ -4,8 +4,8 @@
 // (sla/alert-lifecycle.ts) and queue the messages — state and outbox in one transaction, so a
 // restart resumes from the stored state and sends nothing twice.
 import type { Store } from '../db/store.ts';
-import type { CurrentClaim } from '../db/current-claims.ts';
-import { loadServiceTimeline, monitorLocations } from '../db/service-timeline.ts';
+import type { CurrentClaim } from '../pipeline/current-claims.ts';
+import { loadServiceTimeline, monitorLocations } from '../pipeline/service-timeline.ts';
 import type { ServiceSpec } from '../sla/model.ts';
 import { computeActiveAlerts, type ActiveAlert } from '../sla/alert-rules.ts';
 import { computeBurnRates, longestBurnWindowMs, type BurnRatePair } from '../sla/burn-rates.ts';

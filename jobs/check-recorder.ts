@@ -1,8 +1,8 @@
 // Buffers check results and writes them in batched transactions through the one ingest path
-// (db/ingest-checks.ts), so a thousand probes a second are a few transactions, not thousands.
+// (pipeline/ingest-checks.ts), so a thousand probes a second are a few transactions, not thousands.
 import type { Check, ServiceSpec } from '../sla/model.ts';
 import type { Store } from '../db/store.ts';
-import { ingestChecks } from '../db/ingest-checks.ts';
+import { ingestChecks } from '../pipeline/ingest-checks.ts';
 
 export interface CheckRecorder {
   record(check: Check): void;

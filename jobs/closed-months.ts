@@ -1,9 +1,9 @@
 // A person's change to an incident or maintenance window of a closed month (issue 5, "frozen
 // months"), as the CLI import does it: refused without a reason, so no stored month changes
 // silently; with one, the touched months are measured again in the change's transaction and the
-// change is recorded with who, what and why (db/frozen-months.ts `month_changes`).
+// change is recorded with who, what and why (pipeline/frozen-months.ts `month_changes`).
 import { DateTime } from 'luxon';
-import { frozenMonthsTouched, refreezeMonths } from '../db/frozen-months.ts';
+import { frozenMonthsTouched, refreezeMonths } from '../pipeline/frozen-months.ts';
 import type { FrozenMonthRow, Store } from '../db/store.ts';
 import type { Incident, Maintenance, ServiceSpec } from '../sla/model.ts';
 

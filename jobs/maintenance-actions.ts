@@ -2,7 +2,7 @@
 // customer channels and records announced_at). A window's notice decides what time it excludes
 // (SPEC §2.6), so probe incidents are reconciled from the window on every change.
 import type { Store } from '../db/store.ts';
-import { reconcileProbeIncidents } from '../db/reconcile-incidents.ts';
+import { reconcileProbeIncidents } from '../pipeline/reconcile-incidents.ts';
 import type { Maintenance, MaintenanceKind, ServiceSpec } from '../sla/model.ts';
 import type { Message } from './notifiers/message.ts';
 import { enqueueMessage } from './notifiers/delivery.ts';

@@ -1,5 +1,5 @@
 // The retention job: raw checks older than `retention.checks` go, once their hour is rolled up.
-// Timelines, rollups and incidents stay forever, so no figure changes (test/db/pipeline.test.ts).
+// Timelines, rollups and incidents stay forever, so no figure changes (test/pipeline/pipeline.test.ts).
 import type { Store } from '../db/store.ts';
 
 export interface PruneResult {

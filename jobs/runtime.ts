@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultLocation } from '../sla/model.ts';
 import type { Store } from '../db/store.ts';
-import { evaluateCurrentClaims, type CurrentClaim } from '../db/current-claims.ts';
+import { evaluateCurrentClaims, type CurrentClaim } from '../pipeline/current-claims.ts';
 import type { JobsConfig } from './jobs-config.ts';
 import type { ProbeResult } from './probes/probe.ts';
 import { createCheckRecorder, type CheckRecorder } from './check-recorder.ts';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { serve as listen, type ServerType } from '@hono/node-server';
 import { openStore } from '../../db/open-store.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import { createApp } from '../../server/app/create-app.ts';
 import { createMetricsRegistry } from '../../server/metrics/metrics-registry.ts';
 import { createReportCache } from '../../server/pages/report-cache.ts';

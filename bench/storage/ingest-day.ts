@@ -1,6 +1,6 @@
 // Feeds the storage fleet's day to ingestChecks one hour (60,000 checks) per call.
 import { performance } from 'node:perf_hooks';
-import { ingestChecks } from '../../db/ingest-checks.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import type { Store } from '../../db/store.ts';
 import type { ServiceSpec } from '../../sla/model.ts';
 import { fleetChecks } from '../lib/synthetic-fleet.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { ingestChecks } from '../../db/ingest-checks.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import { openConfiguredStore } from '../../server/cli/context.ts';
 import { fleetChecks } from '../lib/synthetic-fleet.ts';
 import { cachePath, publish, readJson, writeJson } from '../lib/cache.ts';

@@ -3,7 +3,7 @@
 //   node --import tsx bench/year/cold-child.ts DB_PATH CONFIG_PATH
 import { performance } from 'node:perf_hooks';
 import { openStore } from '../../db/open-store.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import { loadBenchConfig } from '../lib/bench-config.ts';
 import { yearFromMs, yearNowMs, yearToMs } from './year-scenario.ts';
 

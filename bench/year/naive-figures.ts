@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Check, Incident, Maintenance, ServiceSpec } from '../../sla/model.ts';
 import type { Figures } from '../../sla/figures-types.ts';
 import type { Store } from '../../db/store.ts';
-import { monitorLocations } from '../../db/service-timeline.ts';
+import { monitorLocations } from '../../pipeline/service-timeline.ts';
 import { serviceTimelineFromChecks } from '../../sla/compute-scenario.ts';
 import { excludedMaintenance } from '../../sla/maintenance-rules.ts';
 import { deriveProbeIncidents, toProbeIncident } from '../../sla/probe-incidents.ts';

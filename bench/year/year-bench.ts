@@ -2,7 +2,7 @@
 // the stored timelines and rollups — warm (same process), cold (fresh process) — against the
 // naive recomputation from the 10.5 M raw checks; the two must agree.
 import { openStore } from '../../db/open-store.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import type { Store } from '../../db/store.ts';
 import type { BenchArgs } from '../lib/args.ts';
 import { loadBenchConfig } from '../lib/bench-config.ts';

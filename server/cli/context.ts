@@ -3,7 +3,7 @@ import { loadConfigFile, formatConfigErrors } from '../config/load-config.ts';
 import type { SlawatchConfig } from '../config/types.ts';
 import { openStore, defaultDatabaseUrl } from '../../db/open-store.ts';
 import type { Store } from '../../db/store.ts';
-import { syncServicesMaintenance } from '../../db/service-maintenance.ts';
+import { syncServicesMaintenance } from '../../pipeline/service-maintenance.ts';
 import { UsageError, type CliIo } from './io.ts';
 
 export function configPath(flag: string | undefined, io: CliIo): string {

@@ -1,9 +1,9 @@
 // Each claim of a service as a page shows it for a selection: over the selected period, or — with
-// no period asked for — over the claim's own current period (db/current-claims.ts's rule, so the
+// no period asked for — over the claim's own current period (pipeline/current-claims.ts's rule, so the
 // page agrees with /metrics and the alerts). Reports come from the report cache.
 import type { ClaimEvaluation } from '../../sla/claim-status.ts';
 import type { ServiceSpec } from '../../sla/model.ts';
-import { currentPeriodOf } from '../../db/current-claims.ts';
+import { currentPeriodOf } from '../../pipeline/current-claims.ts';
 import type { Claim } from '../../sla/model.ts';
 import type { ReportCache, CachedReport } from './report-cache.ts';
 import { resolvePeriod, type PeriodSelection } from './period-query.ts';
@@ -20,7 +20,7 @@ export interface ClaimView {
 // is the dearest part of an overview of hundreds of services).
 const calendarPeriods = new Map<string, { fromMs: number; toMs: number }>();
 
-/** currentPeriodOf (db/current-claims.ts), remembered while the period lasts. */
+/** currentPeriodOf (pipeline/current-claims.ts), remembered while the period lasts. */
 export function claimPeriodNow(claim: Claim, service: ServiceSpec, nowMs: number): { fromMs: number; toMs: number } {
   if (claim.period.kind === 'rolling') return currentPeriodOf(claim, service, nowMs);
   const key = `${claim.period.kind}|${service.timezone}`;

@@ -9,7 +9,7 @@ import type { ServiceSpec } from '../../sla/model.ts';
 import type { ServiceReport } from '../../sla/service-report.ts';
 import type { ClaimEvaluation } from '../../sla/claim-status.ts';
 import type { Store } from '../../db/store.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 
 export interface CachedReport {
   report: ServiceReport;

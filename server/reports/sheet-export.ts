@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { ServiceSpec } from '../../sla/model.ts';
 import type { Store } from '../../db/store.ts';
-import { computeYearReport } from '../../db/frozen-months.ts';
+import { computeYearReport } from '../../pipeline/frozen-months.ts';
 import type { Sheet } from '../sheets/read-sheet.ts';
 import { extractSheetClaims } from '../sheets/extract-claims.ts';
 import { withSheetClaims } from '../../sla/sheet-claims.ts';

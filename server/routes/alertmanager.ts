@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Store } from '../../db/store.ts';
 import type { ServiceSpec } from '../../sla/model.ts';
-import { applyAlertmanagerAlerts, type AlertmanagerAlert } from '../../db/alertmanager-incidents.ts';
+import { applyAlertmanagerAlerts, type AlertmanagerAlert } from '../../pipeline/alertmanager-incidents.ts';
 import { jsonBody } from './comms-deps.ts';
 import { hasScope } from '../security/http/principal.ts';
 import { bearerOf } from '../security/http/authenticate.ts';

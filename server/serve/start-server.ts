@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { serve as listen, type ServerType } from '@hono/node-server';
 import type { Store } from '../../db/store.ts';
-import { syncServicesMaintenance } from '../../db/service-maintenance.ts';
+import { syncServicesMaintenance } from '../../pipeline/service-maintenance.ts';
 import { createRuntime, type Runtime } from '../../jobs/runtime.ts';
 import { runProbe } from '../../jobs/probes/index.ts';
 import { defaultLocation } from '../../sla/model.ts';

@@ -7,7 +7,7 @@ import type { ServiceSpec } from '../../sla/model.ts';
 import { claimDirections } from '../../sla/claim-directions.ts';
 import { isClaimMetric } from '../../sla/sheet-claims.ts';
 import type { SheetClaim } from './extract-claims.ts';
-import { yamlBound, yamlClaim } from './sheet-claims.ts';
+import { yamlBound, yamlClaim } from './claims-as-yaml.ts';
 
 export interface ConfigEdit {
   text: string;

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAlertEvaluation, type AlertJobInput } from '../../jobs/alert-job.ts';
 import type { Message } from '../../jobs/notifiers/message.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 import { claim, monitor, service } from '../oracle/build.ts';
 

@@ -4,12 +4,12 @@
 // (notify customers, a published note, an announcement) and an alert Alertmanager reports late
 // need no reason, but measure the month again all the same.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freezeClosedMonths, frozenMonthsTouched } from '../../db/frozen-months.ts';
-import { loadReportInput } from '../../db/service-report.ts';
+import { freezeClosedMonths, frozenMonthsTouched } from '../../pipeline/frozen-months.ts';
+import { loadReportInput } from '../../pipeline/report-from-store.ts';
 import type { Store } from '../../db/store.ts';
 import { addIncidentNote, createManualIncident, editIncident, notifyCustomers, type ActionContext, type IncidentFields } from '../../jobs/communications.ts';
 import { announceMaintenance, createMaintenance, editMaintenance } from '../../jobs/maintenance-actions.ts';
-import { applyAlertmanagerAlerts, type AlertmanagerAlert } from '../../db/alertmanager-incidents.ts';
+import { applyAlertmanagerAlerts, type AlertmanagerAlert } from '../../pipeline/alertmanager-incidents.ts';
 import { computeMonthSnapshot, figuresFromMonths, type MonthSnapshot } from '../../sla/month-snapshot.ts';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 import { service } from '../oracle/build.ts';

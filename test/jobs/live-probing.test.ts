@@ -11,7 +11,7 @@ import { runProbe } from '../../jobs/probes/index.ts';
 import type { JobsConfig } from '../../jobs/jobs-config.ts';
 import type { MonitorConfig } from '../../jobs/probes/probe-settings.ts';
 import type { ServiceSpec } from '../../sla/model.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 
 const intervalMs = 1000;

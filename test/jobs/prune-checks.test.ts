@@ -2,8 +2,8 @@
 // no rollup; a report computed before and after pruning is the same.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPruneChecks } from '../../jobs/prune-checks.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import type { Check, ServiceSpec } from '../../sla/model.ts';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 

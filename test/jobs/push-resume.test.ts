@@ -7,7 +7,7 @@ import type { MonitorConfig } from '../../jobs/probes/probe-settings.ts';
 import type { JobsConfig } from '../../jobs/jobs-config.ts';
 import { createRuntime } from '../../jobs/runtime.ts';
 import { runProbe } from '../../jobs/probes/index.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 
 const expectEveryMs = 60_000;

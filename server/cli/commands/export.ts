@@ -8,8 +8,8 @@ import { buildSheetExport, renderSheetExport, SheetExportError, sheetExportForma
 import { renderIncidentsCsv } from '../../reports/incidents-csv.ts';
 import { renderOpenSlo } from '../../reports/openslo.ts';
 import { renderPrometheusRules } from '../../reports/prometheus-rules.ts';
-import { computeYearReport } from '../../../db/frozen-months.ts';
-import { serviceWithStoredSheet } from '../../../db/stored-sheet.ts';
+import { computeYearReport } from '../../../pipeline/frozen-months.ts';
+import { serviceWithStoredSheet } from '../../../pipeline/stored-sheet.ts';
 import { configPath, findService, loadConfigOrFail, openConfiguredStore } from '../context.ts';
 import { parseInstantMs } from '../parse-time.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';

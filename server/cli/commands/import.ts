@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { monthLabel } from '../../../jobs/closed-months.ts';
 import type { Check, Incident, Maintenance } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
-import { createCheckIngestor } from '../../../db/check-ingestor.ts';
-import { reconcileProbeIncidents } from '../../../db/reconcile-incidents.ts';
+import { createCheckIngestor } from '../../../pipeline/check-ingestor.ts';
+import { reconcileProbeIncidents } from '../../../pipeline/reconcile-incidents.ts';
 import { importKinds, isImportKind, type ImportKind } from '../../import/import-kinds.ts';
 import { readImportFile } from '../../import/read-import-file.ts';
 import type { ImportContext } from '../../import/row-parser.ts';
@@ -14,7 +14,7 @@ import { createProgress } from '../../import/progress.ts';
 import type { SlawatchConfig } from '../../config/types.ts';
 import { configPath, loadConfigOrFail, openConfiguredStore } from '../context.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
-import { frozenMonthsTouched, refreezeMonths } from '../../../db/frozen-months.ts';
+import { frozenMonthsTouched, refreezeMonths } from '../../../pipeline/frozen-months.ts';
 import { importSheetUsage, runImportSheet } from './import-sheet.ts';
 import { lockedTransaction } from '../../../db/service-lock.ts';
 
@@ -130,7 +130,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr);
   let rows = 0;
   try {
-    // The whole import is one transaction, like a live batch (db/ingest-checks.ts) but longer:
+    // The whole import is one transaction, like a live batch (pipeline/ingest-checks.ts) but longer:
     // it holds every service it may touch from the start, so live recording waits, never races.
     await lockedTransaction(store, config.services.map((s) => s.spec.id), async (tx) => {
       const writer = createWriter(kind, config, nowMs);

@@ -2,7 +2,7 @@
 // report of one service and period, from the store.
 import { parseArgs } from 'node:util';
 import { periodOfYear } from '../../../sla/periods.ts';
-import { computeServiceReport } from '../../../db/service-report.ts';
+import { computeServiceReport } from '../../../pipeline/report-from-store.ts';
 import { configPath, findService, loadConfigOrFail, openConfiguredStore } from '../context.ts';
 import { parseInstantMs } from '../parse-time.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';

@@ -2,7 +2,7 @@
 // incidents with their published updates, announced maintenance, and the last 90 days day by day.
 // Only what was published is shown: internal notes, unannounced windows and other services stay out.
 import type { Hono } from 'hono';
-import { loadServiceTimeline } from '../../../db/service-timeline.ts';
+import { loadServiceTimeline } from '../../../pipeline/service-timeline.ts';
 import { computeDailyHistory, type DayHistory } from '../../../sla/daily-history.ts';
 import type { Incident, Maintenance } from '../../../sla/model.ts';
 import type { IncidentNote } from '../../../db/comms-store.ts';

@@ -4,7 +4,7 @@
 import { foldChecks, foldStateAfterUpCheck, initialFoldState, type Blip, type LocationFoldState } from '../../../sla/location-fold.ts';
 import type { Check } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
-import { monitorLocations } from '../../../db/service-timeline.ts';
+import { monitorLocations } from '../../../pipeline/service-timeline.ts';
 import type { MonitorConfig } from '../../config/types.ts';
 
 export const locationStates = ['up', 'failing', 'down', 'unknown'] as const;

@@ -2,8 +2,8 @@
 // as CSV, XLSX or Markdown in either language, the year's incidents, OpenSLO YAML, Prometheus rules.
 import type { ServiceSpec } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
-import { computeYearReport } from '../../../db/frozen-months.ts';
-import { serviceWithStoredSheet } from '../../../db/stored-sheet.ts';
+import { computeYearReport } from '../../../pipeline/frozen-months.ts';
+import { serviceWithStoredSheet } from '../../../pipeline/stored-sheet.ts';
 import { buildSheetExport, renderSheetExport, type SheetExportFormat } from '../../reports/sheet-export.ts';
 import { renderIncidentsCsv } from '../../reports/incidents-csv.ts';
 import { renderOpenSlo } from '../../reports/openslo.ts';

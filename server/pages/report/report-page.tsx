@@ -11,7 +11,7 @@ import { buildSheetExport } from '../../reports/sheet-export.ts';
 
 type SheetSource = Awaited<ReturnType<typeof buildSheetExport>>['source'];
 import type { FilledSheet } from '../../reports/filled-sheet.ts';
-import type { MonthSource } from '../../../db/frozen-months.ts';
+import type { MonthSource } from '../../../pipeline/frozen-months.ts';
 import { reportMessages } from './report-messages.ts';
 import { isReportFile, reportDownload, reportFiles } from './report-downloads.ts';
 import type { Lang } from '../i18n.ts';

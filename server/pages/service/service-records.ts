@@ -4,7 +4,7 @@ import type { Incident, Maintenance, ServiceSpec } from '../../../sla/model.ts';
 import { computeTimeSets } from '../../../sla/figures.ts';
 import type { Interval } from '../../../sla/intervals.ts';
 import type { Store } from '../../../db/store.ts';
-import { loadServiceTimeline } from '../../../db/service-timeline.ts';
+import { loadServiceTimeline } from '../../../pipeline/service-timeline.ts';
 
 export interface ServiceRecords {
   incidents: Incident[];

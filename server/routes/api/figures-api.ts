@@ -2,7 +2,7 @@
 // claims with their error budgets, and the per-bucket series the dashboard charts. All from the
 // report computation through the pages' report cache (answers are at most ~30 s old).
 import { Hono } from 'hono';
-import { currentPeriodOf } from '../../../db/current-claims.ts';
+import { currentPeriodOf } from '../../../pipeline/current-claims.ts';
 import type { ClaimEvaluation } from '../../../sla/claim-status.ts';
 import type { ReportClaim } from '../../../sla/service-report.ts';
 import { computeServiceSeries } from '../../pages/service/service-series.ts';

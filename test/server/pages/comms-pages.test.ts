@@ -8,7 +8,7 @@ import { loadWebAssets } from '../../../server/pages/web-assets.ts';
 import { parseConfigText } from '../../../server/config/load-config.ts';
 import type { SlawatchConfig } from '../../../server/config/types.ts';
 import { openTestStore, testStores, type TestStore } from '../../db/test-stores.ts';
-import { freezeClosedMonths } from '../../../db/frozen-months.ts';
+import { freezeClosedMonths } from '../../../pipeline/frozen-months.ts';
 
 const nowMs = Date.parse('2026-06-01T03:00:00Z');
 

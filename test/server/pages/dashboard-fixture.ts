@@ -17,7 +17,7 @@ import { parseConfigText } from '../../../server/config/load-config.ts';
 import type { SlawatchConfig } from '../../../server/config/types.ts';
 import type { Check } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
-import { ingestChecks } from '../../../db/ingest-checks.ts';
+import { ingestChecks } from '../../../pipeline/ingest-checks.ts';
 
 export function dashboardYaml(targetUrl = 'http://127.0.0.1:9/health'): string {
   return `timezone: Asia/Tokyo

@@ -1,9 +1,9 @@
 // Stores checks and brings every derived record up to date, all in one transaction: the entry
 // of live recording (jobs/check-recorder.ts). Imports stream through the same ingestor.
 import type { Check, ServiceSpec } from '../sla/model.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 import { createCheckIngestor } from './check-ingestor.ts';
-import { lockedTransaction } from './service-lock.ts';
+import { lockedTransaction } from '../db/service-lock.ts';
 
 export async function ingestChecks(store: Store, services: readonly ServiceSpec[], checks: readonly Check[], nowMs: number): Promise<void> {
   if (checks.length === 0) return;

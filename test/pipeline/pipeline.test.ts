@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { scenarioArb } from '../oracle/arbitraries.ts';
 import type { Scenario } from '../../sla/scenario.ts';
 import type { Check } from '../../sla/model.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
-import { createCheckIngestor } from '../../db/check-ingestor.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
+import { createCheckIngestor } from '../../pipeline/check-ingestor.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import { expectSameAsMemory } from './same-as-memory.ts';
 import type { Store } from '../../db/store.ts';
-import { openTestStore, testStores, type TestStore, type TestStoreFactory } from './test-stores.ts';
+import { openTestStore, testStores, type TestStore, type TestStoreFactory } from '../db/test-stores.ts';
 
 const runs = Number(process.env.PIPELINE_RUNS ?? 30);
 // A failure prints its seed; PIPELINE_SEED=that replays it.

@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Check } from '../../sla/model.ts';
 import type { Scenario } from '../../sla/scenario.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import type { Store } from '../../db/store.ts';
-import { openTestStore, testStores, type TestStore } from './test-stores.ts';
+import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 import { expectSameAsMemory } from './same-as-memory.ts';
 
 const t0 = Date.parse('2026-03-02T00:00:00Z');

@@ -1,9 +1,9 @@
 // Maintenance windows live in the store; those written in the config are synced into it (once
 // each), so the store is the one source every figure reads.
 import type { Maintenance, ServiceSpec } from '../sla/model.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 import { reconcileProbeIncidents } from './reconcile-incidents.ts';
-import { lockedTransaction } from './service-lock.ts';
+import { lockedTransaction } from '../db/service-lock.ts';
 
 const sameWindow = (a: Maintenance, b: Maintenance) =>
   a.serviceId === b.serviceId && a.startMs === b.startMs && a.endMs === b.endMs && a.kind === b.kind;

@@ -1,11 +1,11 @@
 // Alertmanager alerts as incidents of source `alertmanager` (SPEC §4): a firing alert opens one
 // incident per fingerprint and startsAt (a re-sent group repeats the alert; it must not open a
 // second incident), a resolved one closes it at endsAt. All in one transaction. An alert that
-// reaches into a closed month (reported late) measures that month again (db/frozen-months.ts).
+// reaches into a closed month (reported late) measures that month again (pipeline/frozen-months.ts).
 import type { IncidentImpact, ServiceSpec } from '../sla/model.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 import { refreezeMonths } from './frozen-months.ts';
-import { lockedTransaction } from './service-lock.ts';
+import { lockedTransaction } from '../db/service-lock.ts';
 
 export interface AlertmanagerAlert {
   status: 'firing' | 'resolved';

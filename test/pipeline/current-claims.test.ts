@@ -4,10 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertState } from '../../sla/alert-lifecycle.ts';
 import type { Check, ServiceSpec } from '../../sla/model.ts';
-import { evaluateCurrentClaims } from '../../db/current-claims.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
-import { ingestChecks } from '../../db/ingest-checks.ts';
-import { openTestStore, testStores, type TestStore } from './test-stores.ts';
+import { evaluateCurrentClaims } from '../../pipeline/current-claims.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
+import { ingestChecks } from '../../pipeline/ingest-checks.ts';
+import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 
 const T = Date.parse('2026-03-02T00:00:00Z');
 const hourMs = 3_600_000;

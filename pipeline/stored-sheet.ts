@@ -2,7 +2,7 @@
 // imported for it (config claims win; sla/sheet-claims.ts).
 import type { ServiceSpec } from '../sla/model.ts';
 import { withSheetClaims, type SheetClaimCore } from '../sla/sheet-claims.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 
 export async function serviceWithStoredSheet(store: Store, service: ServiceSpec): Promise<ServiceSpec> {
   const stored = await store.getSheet(service.id);

@@ -13,7 +13,7 @@ import {
   type LocationFoldState,
 } from '../sla/location-fold.ts';
 import { hourMs, hourOf, rollupChecks } from '../sla/rollup.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 
 const chunkMs = 24 * hourMs;
 

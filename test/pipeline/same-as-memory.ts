@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import { computeScenario } from '../../sla/compute-scenario.ts';
 import type { Scenario } from '../../sla/scenario.ts';
 import type { Incident } from '../../sla/model.ts';
-import { computeServiceReport } from '../../db/service-report.ts';
+import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import type { Store } from '../../db/store.ts';
 
 export const probeIncidentShape = (i: Incident) => ({ startedAtMs: i.startedAtMs, detectedAtMs: i.detectedAtMs, resolvedAtMs: i.resolvedAtMs });

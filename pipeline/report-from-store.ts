@@ -5,7 +5,7 @@ import { buildServiceReport, type ReportInput, type ServiceReport } from '../sla
 import type { ClaimEvaluation } from '../sla/claim-status.ts';
 import { longestPushGapMs } from '../sla/backup-freshness.ts';
 import { hourMs, hourOf } from '../sla/rollup.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 import { loadServiceTimeline } from './service-timeline.ts';
 import { burnAlertsFiringOf } from './burn-alerts.ts';
 

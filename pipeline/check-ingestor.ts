@@ -16,7 +16,7 @@ import {
   type LocationFoldState,
 } from '../sla/location-fold.ts';
 import { appendRollup, hourOf, rollupChecks, type CheckRollup } from '../sla/rollup.ts';
-import type { LocationStateRow, Store, TimelineUpdate } from './store.ts';
+import type { LocationStateRow, Store, TimelineUpdate } from '../db/store.ts';
 import { monitorLocations } from './service-timeline.ts';
 import { reconcileProbeIncidents } from './reconcile-incidents.ts';
 import { refoldLocation, rerollHours } from './refold-from-raw.ts';

@@ -5,8 +5,8 @@ import type { Claim, ServiceSpec } from '../sla/model.ts';
 import { periodContaining } from '../sla/periods.ts';
 import type { ClaimEvaluation } from '../sla/claim-status.ts';
 import type { ServiceReport } from '../sla/service-report.ts';
-import type { Store } from './store.ts';
-import { computeServiceReport } from './service-report.ts';
+import type { Store } from '../db/store.ts';
+import { computeServiceReport } from './report-from-store.ts';
 
 export interface CurrentClaim {
   evaluation: ClaimEvaluation;

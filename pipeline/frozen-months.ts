@@ -6,9 +6,9 @@
 import type { ServiceSpec } from '../sla/model.ts';
 import { periodOfMonth } from '../sla/periods.ts';
 import { computeMonthSnapshot, figuresFromMonths, isFreezable, reportFromMonths, type MonthSnapshot } from '../sla/month-snapshot.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 import { burnAlertsFiringOf } from './burn-alerts.ts';
-import { loadReportInput } from './service-report.ts';
+import { loadReportInput } from './report-from-store.ts';
 
 export interface MonthSource {
   month: number;

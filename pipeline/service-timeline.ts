@@ -4,7 +4,7 @@ import { defaultLocation, type ServiceSpec } from '../sla/model.ts';
 import type { Segment } from '../sla/segments.ts';
 import { monitorTimeline } from '../sla/monitor-state.ts';
 import { serviceTimeline } from '../sla/service-state.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 
 export function monitorLocations(monitor: ServiceSpec['monitors'][number]): string[] {
   return monitor.locations.length > 0 ? monitor.locations : [defaultLocation];

@@ -5,7 +5,7 @@
 import type { Incident, ServiceSpec } from '../sla/model.ts';
 import { excludedMaintenance } from '../sla/maintenance-rules.ts';
 import { deriveProbeIncidents, toProbeIncident, type DerivedIncident } from '../sla/probe-incidents.ts';
-import type { Store } from './store.ts';
+import type { Store } from '../db/store.ts';
 import { loadServiceTimeline } from './service-timeline.ts';
 
 const farFutureMs = 8.64e15;
