@@ -7,10 +7,25 @@ export default defineConfig({
     // Storage suites share one PostgreSQL server; files run in parallel on separate schemas.
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/web/**', 'test/**/*.browser.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/web/**', 'test/**/*.browser.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
       // The browser tests (a server and Chromium) run after the rest: on a small machine they
       // would otherwise take the CPU that the timing-sensitive probing tests measure.
-      { extends: true, test: { name: 'browser', include: ['test/web/**/*.test.ts', 'test/**/*.browser.test.ts'], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/web/**/*.test.ts', 'test/**/*.browser.test.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

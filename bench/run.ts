@@ -24,7 +24,9 @@ const benches: Record<BenchName, (args: BenchArgs) => Promise<Section>> = {
 const args = parseBenchArgs(process.argv.slice(2));
 const machine = machineInfo();
 const calibration = await calibrationMs();
-log(`${machine.cpuModel}, node ${machine.node}; calibration ${calibration.toFixed(1)} ms; running ${args.only.join(', ')}`);
+log(
+  `${machine.cpuModel}, node ${machine.node}; calibration ${calibration.toFixed(1)} ms; running ${args.only.join(', ')}`,
+);
 const resultsPath = join(benchDir, 'RESULTS.md');
 const sections: Section[] = [];
 for (const name of args.only) {

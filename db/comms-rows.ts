@@ -27,11 +27,27 @@ export function alertFromRow(r: Record<string, unknown>): AlertState & { id: str
 
 export function alertValues(a: AlertState): unknown[] {
   assertTimeMs(a.firedAtMs, 'firedAtMs');
-  for (const v of [a.resolvedAtMs, a.acknowledgedAtMs, a.silencedUntilMs]) if (v !== null) assertTimeMs(v, 'alert time');
-  return [a.key, a.serviceId, a.name, a.severity, a.claimId, a.summary, a.status, a.firedAtMs, a.resolvedAtMs, JSON.stringify(a.sentAtMs), a.acknowledgedAtMs, a.acknowledgedBy, a.silencedUntilMs];
+  for (const v of [a.resolvedAtMs, a.acknowledgedAtMs, a.silencedUntilMs])
+    if (v !== null) assertTimeMs(v, 'alert time');
+  return [
+    a.key,
+    a.serviceId,
+    a.name,
+    a.severity,
+    a.claimId,
+    a.summary,
+    a.status,
+    a.firedAtMs,
+    a.resolvedAtMs,
+    JSON.stringify(a.sentAtMs),
+    a.acknowledgedAtMs,
+    a.acknowledgedBy,
+    a.silencedUntilMs,
+  ];
 }
 
-export const alertColumns = 'key, service_id, name, severity, claim_id, summary, status, fired_at_ms, resolved_at_ms, sent_json, acknowledged_at_ms, acknowledged_by, silenced_until_ms';
+export const alertColumns =
+  'key, service_id, name, severity, claim_id, summary, status, fired_at_ms, resolved_at_ms, sent_json, acknowledged_at_ms, acknowledged_by, silenced_until_ms';
 
 export function deliveryFromRow(r: Record<string, unknown>): Delivery {
   return {
@@ -50,10 +66,20 @@ export function deliveryFromRow(r: Record<string, unknown>): Delivery {
 }
 
 export const noteFromRow = (r: Record<string, unknown>): IncidentNote => ({
-  id: str(r.id), incidentId: str(r.incident_id), timeMs: num(r.time_ms), author: str(r.author), text: str(r.text), publishedMs: numOrNull(r.published_ms),
+  id: str(r.id),
+  incidentId: str(r.incident_id),
+  timeMs: num(r.time_ms),
+  author: str(r.author),
+  text: str(r.text),
+  publishedMs: numOrNull(r.published_ms),
 });
 
 export const changeFromRow = (r: Record<string, unknown>): Change => ({
-  id: str(r.id), timeMs: num(r.time_ms), actor: str(r.actor), entity: str(r.entity) as Change['entity'], entityId: str(r.entity_id), action: str(r.action),
+  id: str(r.id),
+  timeMs: num(r.time_ms),
+  actor: str(r.actor),
+  entity: str(r.entity) as Change['entity'],
+  entityId: str(r.entity_id),
+  action: str(r.action),
   detail: JSON.parse(str(r.detail_json)) as Record<string, unknown>,
 });

@@ -4,7 +4,15 @@
 // implementation runs on both dialects through a small executor each store provides.
 import type { Incident, Maintenance } from '../sla/model.ts';
 import type { AlertState, AlertStatus } from '../sla/alert-lifecycle.ts';
-import { assertTimeMs, incidentFromRow, maintenanceFromRow, maintenanceValues, parseStoreId, type IncidentRow, type MaintenanceRow } from './rows.ts';
+import {
+  assertTimeMs,
+  incidentFromRow,
+  maintenanceFromRow,
+  maintenanceValues,
+  parseStoreId,
+  type IncidentRow,
+  type MaintenanceRow,
+} from './rows.ts';
 import { alertColumns, alertFromRow, alertValues, changeFromRow, deliveryFromRow, noteFromRow } from './comms-rows.ts';
 import { str, type SqlExec } from './portable-sql.ts';
 
@@ -50,9 +58,15 @@ export interface CommsStore {
   updateAlert(alert: AlertState & { id: string }): Promise<void>;
   getAlert(id: string): Promise<(AlertState & { id: string }) | null>;
   /** Newest first. */
-  listAlerts(filter: { serviceId?: string; status?: AlertStatus; limit?: number }): Promise<(AlertState & { id: string })[]>;
+  listAlerts(filter: {
+    serviceId?: string;
+    status?: AlertStatus;
+    limit?: number;
+  }): Promise<(AlertState & { id: string })[]>;
 
-  enqueueDeliveries(rows: readonly Omit<Delivery, 'id' | 'status' | 'attempts' | 'lastError' | 'sentMs'>[]): Promise<string[]>;
+  enqueueDeliveries(
+    rows: readonly Omit<Delivery, 'id' | 'status' | 'attempts' | 'lastError' | 'sentMs'>[],
+  ): Promise<string[]>;
   /**
    * Claims the pending deliveries due at nowMs for one attempt, oldest first: their next attempt
    * moves to claimUntilMs in the same statement, so another process (or another pass) cannot pick
@@ -84,7 +98,10 @@ export interface CommsStore {
 /** `WHERE a = ? AND b = ?` from the defined filters. */
 function where(filters: [string, unknown][]): { sql: string; params: unknown[] } {
   const used = filters.filter(([, v]) => v !== undefined);
-  return { sql: used.length ? `WHERE ${used.map(([c]) => `${c} = ?`).join(' AND ')}` : '', params: used.map(([, v]) => v) };
+  return {
+    sql: used.length ? `WHERE ${used.map(([c]) => `${c} = ?`).join(' AND ')}` : '',
+    params: used.map(([, v]) => v),
+  };
 }
 
 const limitOf = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 10_000));
@@ -98,14 +115,22 @@ function requireId(id: string, what: string): number {
 export function createCommsStore(exec: SqlExec): CommsStore {
   const read = (sql: string, ...params: unknown[]) => exec(sql, params, 'read');
   const write = (sql: string, ...params: unknown[]) => exec(sql, params, 'write');
-  const insertId = async (sql: string, ...params: unknown[]) => str((await write(`${sql} RETURNING id`, ...params))[0]!.id);
+  const insertId = async (sql: string, ...params: unknown[]) =>
+    str((await write(`${sql} RETURNING id`, ...params))[0]!.id);
   const updateOne = async (what: string, sql: string, ...params: unknown[]) => {
     const rows = await write(`${sql} RETURNING id`, ...params);
     if (rows.length === 0) throw new Error(`no ${what} has id ${String(params[params.length - 1])}`);
   };
   return {
-    insertAlert: (a) => insertId(`INSERT INTO alerts (${alertColumns}) VALUES (${Array(13).fill('?').join(', ')})`, ...alertValues(a)),
-    updateAlert: (a) => updateOne('alert', `UPDATE alerts SET (${alertColumns}) = (${Array(13).fill('?').join(', ')}) WHERE id = ?`, ...alertValues(a), requireId(a.id, 'alert')),
+    insertAlert: (a) =>
+      insertId(`INSERT INTO alerts (${alertColumns}) VALUES (${Array(13).fill('?').join(', ')})`, ...alertValues(a)),
+    updateAlert: (a) =>
+      updateOne(
+        'alert',
+        `UPDATE alerts SET (${alertColumns}) = (${Array(13).fill('?').join(', ')}) WHERE id = ?`,
+        ...alertValues(a),
+        requireId(a.id, 'alert'),
+      ),
     async getAlert(id) {
       const key = parseStoreId(id);
       if (key === null) return null;
@@ -113,18 +138,35 @@ export function createCommsStore(exec: SqlExec): CommsStore {
       return row ? alertFromRow(row) : null;
     },
     async listAlerts(filter) {
-      const w = where([['service_id', filter.serviceId], ['status', filter.status]]);
-      return (await read(`SELECT * FROM alerts ${w.sql} ORDER BY fired_at_ms DESC, id DESC LIMIT ?`, ...w.params, limitOf(filter.limit))).map(alertFromRow);
+      const w = where([
+        ['service_id', filter.serviceId],
+        ['status', filter.status],
+      ]);
+      return (
+        await read(
+          `SELECT * FROM alerts ${w.sql} ORDER BY fired_at_ms DESC, id DESC LIMIT ?`,
+          ...w.params,
+          limitOf(filter.limit),
+        )
+      ).map(alertFromRow);
     },
 
     async enqueueDeliveries(rows) {
       const ids: string[] = [];
       for (const d of rows) {
         assertTimeMs(d.createdMs, 'createdMs');
-        ids.push(await insertId(
-          'INSERT INTO deliveries (channel_id, service_id, subject, message_json, created_ms, status, attempts, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
-          d.channelId, d.serviceId, d.subject, d.messageJson, d.createdMs, 'pending', d.nextAttemptMs,
-        ));
+        ids.push(
+          await insertId(
+            'INSERT INTO deliveries (channel_id, service_id, subject, message_json, created_ms, status, attempts, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
+            d.channelId,
+            d.serviceId,
+            d.subject,
+            d.messageJson,
+            d.createdMs,
+            'pending',
+            d.nextAttemptMs,
+          ),
+        );
       }
       return ids;
     },
@@ -137,41 +179,103 @@ export function createCommsStore(exec: SqlExec): CommsStore {
       const rows = await write(
         `UPDATE deliveries SET next_attempt_ms = ? WHERE ${due}
            AND id IN (SELECT id FROM deliveries WHERE ${due} ORDER BY next_attempt_ms, id LIMIT ?) RETURNING *`,
-        claimUntilMs, nowMs, nowMs, limit,
+        claimUntilMs,
+        nowMs,
+        nowMs,
+        limit,
       );
       // RETURNING keeps no order; ids grow with time.
       return rows.map(deliveryFromRow).sort((a, b) => Number(a.id) - Number(b.id));
     },
-    updateDelivery: (d) => updateOne('delivery',
-      'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_ms = ?, last_error = ?, sent_ms = ? WHERE id = ?',
-      d.status, d.attempts, d.nextAttemptMs, d.lastError, d.sentMs, requireId(d.id, 'delivery')),
+    updateDelivery: (d) =>
+      updateOne(
+        'delivery',
+        'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_ms = ?, last_error = ?, sent_ms = ? WHERE id = ?',
+        d.status,
+        d.attempts,
+        d.nextAttemptMs,
+        d.lastError,
+        d.sentMs,
+        requireId(d.id, 'delivery'),
+      ),
     async listDeliveries(filter) {
-      const w = where([['subject', filter.subject], ['service_id', filter.serviceId]]);
-      return (await read(`SELECT * FROM deliveries ${w.sql} ORDER BY created_ms DESC, id DESC LIMIT ?`, ...w.params, limitOf(filter.limit))).map(deliveryFromRow);
+      const w = where([
+        ['subject', filter.subject],
+        ['service_id', filter.serviceId],
+      ]);
+      return (
+        await read(
+          `SELECT * FROM deliveries ${w.sql} ORDER BY created_ms DESC, id DESC LIMIT ?`,
+          ...w.params,
+          limitOf(filter.limit),
+        )
+      ).map(deliveryFromRow);
     },
 
-    insertIncidentNote: (n) => insertId('INSERT INTO incident_notes (incident_id, time_ms, author, text, published_ms) VALUES (?, ?, ?, ?, ?)',
-      requireId(n.incidentId, 'incident'), n.timeMs, n.author, n.text, n.publishedMs),
-    updateIncidentNote: (n) => updateOne('note', 'UPDATE incident_notes SET text = ?, published_ms = ? WHERE id = ?', n.text, n.publishedMs, requireId(n.id, 'note')),
+    insertIncidentNote: (n) =>
+      insertId(
+        'INSERT INTO incident_notes (incident_id, time_ms, author, text, published_ms) VALUES (?, ?, ?, ?, ?)',
+        requireId(n.incidentId, 'incident'),
+        n.timeMs,
+        n.author,
+        n.text,
+        n.publishedMs,
+      ),
+    updateIncidentNote: (n) =>
+      updateOne(
+        'note',
+        'UPDATE incident_notes SET text = ?, published_ms = ? WHERE id = ?',
+        n.text,
+        n.publishedMs,
+        requireId(n.id, 'note'),
+      ),
     async listIncidentNotes(incidentId) {
       const key = parseStoreId(incidentId);
       if (key === null) return [];
-      return (await read('SELECT * FROM incident_notes WHERE incident_id = ? ORDER BY time_ms, id', key)).map(noteFromRow);
+      return (await read('SELECT * FROM incident_notes WHERE incident_id = ? ORDER BY time_ms, id', key)).map(
+        noteFromRow,
+      );
     },
 
-    recordChange: (c) => insertId('INSERT INTO changes (time_ms, actor, entity, entity_id, action, detail_json) VALUES (?, ?, ?, ?, ?, ?)',
-      c.timeMs, c.actor, c.entity, c.entityId, c.action, JSON.stringify(c.detail)),
+    recordChange: (c) =>
+      insertId(
+        'INSERT INTO changes (time_ms, actor, entity, entity_id, action, detail_json) VALUES (?, ?, ?, ?, ?, ?)',
+        c.timeMs,
+        c.actor,
+        c.entity,
+        c.entityId,
+        c.action,
+        JSON.stringify(c.detail),
+      ),
     async listChanges(filter) {
-      const w = where([['entity', filter.entity], ['entity_id', filter.entityId]]);
-      return (await read(`SELECT * FROM changes ${w.sql} ORDER BY time_ms DESC, id DESC LIMIT ?`, ...w.params, limitOf(filter.limit))).map(changeFromRow);
+      const w = where([
+        ['entity', filter.entity],
+        ['entity_id', filter.entityId],
+      ]);
+      return (
+        await read(
+          `SELECT * FROM changes ${w.sql} ORDER BY time_ms DESC, id DESC LIMIT ?`,
+          ...w.params,
+          limitOf(filter.limit),
+        )
+      ).map(changeFromRow);
     },
 
     async findAlertmanagerIncident(fingerprint, startsAtMs) {
-      const [row] = await read('SELECT incident_id FROM alertmanager_incidents WHERE fingerprint = ? AND starts_at_ms = ?', fingerprint, startsAtMs);
+      const [row] = await read(
+        'SELECT incident_id FROM alertmanager_incidents WHERE fingerprint = ? AND starts_at_ms = ?',
+        fingerprint,
+        startsAtMs,
+      );
       return row ? str(row.incident_id) : null;
     },
     async linkAlertmanagerIncident(fingerprint, startsAtMs, incidentId) {
-      await write('INSERT INTO alertmanager_incidents (fingerprint, starts_at_ms, incident_id) VALUES (?, ?, ?)', fingerprint, startsAtMs, requireId(incidentId, 'incident'));
+      await write(
+        'INSERT INTO alertmanager_incidents (fingerprint, starts_at_ms, incident_id) VALUES (?, ?, ?)',
+        fingerprint,
+        startsAtMs,
+        requireId(incidentId, 'incident'),
+      );
     },
     async alertmanagerIncidentsOf(fingerprint) {
       const rows = await read(
@@ -193,8 +297,12 @@ export function createCommsStore(exec: SqlExec): CommsStore {
       const [row] = await read('SELECT * FROM maintenance WHERE id = ?', key);
       return row ? maintenanceFromRow(row as unknown as MaintenanceRow) : null;
     },
-    updateMaintenance: (w) => updateOne('maintenance window',
-      'UPDATE maintenance SET service_id = ?, start_ms = ?, end_ms = ?, kind = ?, announced_at_ms = ?, title = ? WHERE id = ?',
-      ...maintenanceValues(w), requireId(w.id, 'maintenance window')),
+    updateMaintenance: (w) =>
+      updateOne(
+        'maintenance window',
+        'UPDATE maintenance SET service_id = ?, start_ms = ?, end_ms = ?, kind = ?, announced_at_ms = ?, title = ? WHERE id = ?',
+        ...maintenanceValues(w),
+        requireId(w.id, 'maintenance window'),
+      ),
   };
 }

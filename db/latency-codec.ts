@@ -119,7 +119,8 @@ export class LatencySum {
       const count = this.dense[latencyMs]!;
       if (count > 0) counts.set(latencyMs, count);
     }
-    for (const latencyMs of [...this.sparse.keys()].sort((a, b) => a - b)) counts.set(latencyMs, this.sparse.get(latencyMs)!);
+    for (const latencyMs of [...this.sparse.keys()].sort((a, b) => a - b))
+      counts.set(latencyMs, this.sparse.get(latencyMs)!);
     return counts;
   }
 }

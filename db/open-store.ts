@@ -27,7 +27,9 @@ export function storeDialectOf(databaseUrl: string): StoreDialect {
   for (const [dialect, opener] of Object.entries(openers) as Array<[StoreDialect, StoreOpener]>) {
     if (opener.accepts(databaseUrl)) return dialect;
   }
-  throw new Error(`unsupported database URL "${redact(databaseUrl)}": use file:PATH (SQLite) or postgres://… (PostgreSQL)`);
+  throw new Error(
+    `unsupported database URL "${redact(databaseUrl)}": use file:PATH (SQLite) or postgres://… (PostgreSQL)`,
+  );
 }
 
 /** Opens the database (creating a SQLite file and its folder if needed) and migrates it. */

@@ -3,7 +3,11 @@
 // cells (PostgreSQL's int8 may arrive as a string; Number() makes both dialects alike).
 
 /** Runs one statement; reads and RETURNING statements give their rows. */
-export type SqlExec = (sql: string, params: readonly unknown[], kind: 'read' | 'write') => Promise<Record<string, unknown>[]>;
+export type SqlExec = (
+  sql: string,
+  params: readonly unknown[],
+  kind: 'read' | 'write',
+) => Promise<Record<string, unknown>[]>;
 
 export const num = (v: unknown): number => Number(v);
 export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -13,7 +13,10 @@ export function dayOf(timeMs: number): number {
 }
 
 /** [fromMs, toMs) as whole UTC days (null when none fits) and the hour ranges around them. */
-export function splitWholeDays(fromMs: number, toMs: number): { days: [number, number] | null; hours: Array<[number, number]> } {
+export function splitWholeDays(
+  fromMs: number,
+  toMs: number,
+): { days: [number, number] | null; hours: Array<[number, number]> } {
   const firstDayMs = Math.ceil(fromMs / dayMs) * dayMs;
   const endDayMs = Math.floor(toMs / dayMs) * dayMs;
   if (!(firstDayMs < endDayMs)) return { days: null, hours: fromMs < toMs ? [[fromMs, toMs]] : [] };
@@ -37,12 +40,18 @@ export interface DayRow extends CountsRow {
 
 /** The day rows of the given hour rows (which must be all the hours of those days). */
 export function sumHoursIntoDays(hours: Iterable<CountsRow & { monitor: number; hour_ms: number }>): DayRow[] {
-  const days = new Map<string, { monitor: number; day_ms: number; up_count: number; down_count: number; latency: Map<number, number> }>();
+  const days = new Map<
+    string,
+    { monitor: number; day_ms: number; up_count: number; down_count: number; latency: Map<number, number> }
+  >();
   for (const hour of hours) {
     const day_ms = dayOf(hour.hour_ms);
     const key = `${hour.monitor}:${day_ms}`;
     let day = days.get(key);
-    if (!day) days.set(key, (day = { monitor: hour.monitor, day_ms, up_count: 0, down_count: 0, latency: new Map() }));
+    if (!day) {
+      day = { monitor: hour.monitor, day_ms, up_count: 0, down_count: 0, latency: new Map() };
+      days.set(key, day);
+    }
     day.up_count += hour.up_count;
     day.down_count += hour.down_count;
     const latency = day.latency;
@@ -64,7 +73,9 @@ export function sumCountsRows(rows: Iterable<CountsRow>): RollupSum {
 }
 
 /** Distinct (monitor key, UTC day) pairs touched by these rollup hours. */
-export function touchedDays(hours: Iterable<{ monitor: number; hourMs: number }>): Array<{ monitor: number; dayMs: number }> {
+export function touchedDays(
+  hours: Iterable<{ monitor: number; hourMs: number }>,
+): Array<{ monitor: number; dayMs: number }> {
   const seen = new Map<string, { monitor: number; dayMs: number }>();
   for (const { monitor, hourMs } of hours) {
     const day = dayOf(hourMs);

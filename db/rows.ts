@@ -88,9 +88,15 @@ export function segmentStateOf(code: number): SegmentState {
 }
 
 /** The stored columns of an incident, in the order the statements list them. */
-export function incidentValues(incident: Incident): [string, number, number | null, number | null, number | null, string, string, string, string | null] {
+export function incidentValues(
+  incident: Incident,
+): [string, number, number | null, number | null, number | null, string, string, string, string | null] {
   assertTimeMs(incident.startedAtMs, 'startedAtMs');
-  for (const [what, value] of [['detectedAtMs', incident.detectedAtMs], ['notifiedAtMs', incident.notifiedAtMs], ['resolvedAtMs', incident.resolvedAtMs]] as const) {
+  for (const [what, value] of [
+    ['detectedAtMs', incident.detectedAtMs],
+    ['notifiedAtMs', incident.notifiedAtMs],
+    ['resolvedAtMs', incident.resolvedAtMs],
+  ] as const) {
     if (value !== null) assertTimeMs(value, what);
   }
   return [
@@ -168,17 +174,31 @@ export function assertSegments(monitorId: string, location: string, segments: re
 }
 
 export function segmentFromRow(row: SegmentRow, monitorId: string, location: string): LocationSegment {
-  const segment: LocationSegment = { monitorId, location, startMs: row.start_ms, endMs: row.end_ms, state: segmentStateOf(row.state) };
+  const segment: LocationSegment = {
+    monitorId,
+    location,
+    startMs: row.start_ms,
+    endMs: row.end_ms,
+    state: segmentStateOf(row.state),
+  };
   if (row.known_at_ms !== null) segment.knownAtMs = row.known_at_ms;
   return segment;
 }
 
 export function assertRollup(rollup: CheckRollup): void {
   assertTimeMs(rollup.hourMs, 'hourMs');
-  for (const [what, count] of [['upCount', rollup.upCount], ['downCount', rollup.downCount]] as const) {
-    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`${what} must be a non-negative integer, got ${count}`);
+  for (const [what, count] of [
+    ['upCount', rollup.upCount],
+    ['downCount', rollup.downCount],
+  ] as const) {
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new RangeError(`${what} must be a non-negative integer, got ${count}`);
   }
-  for (const [what, value] of [['firstUpMs', rollup.firstUpMs], ['lastUpMs', rollup.lastUpMs], ['maxUpGapMs', rollup.maxUpGapMs]] as const) {
+  for (const [what, value] of [
+    ['firstUpMs', rollup.firstUpMs],
+    ['lastUpMs', rollup.lastUpMs],
+    ['maxUpGapMs', rollup.maxUpGapMs],
+  ] as const) {
     if (value !== null) assertTimeMs(value, what);
   }
 }

@@ -190,7 +190,11 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       assertTimeMs(u.createdMs, 'createdMs');
       const rows = await write(
         'INSERT INTO users (username, role, password_hash, password_changed_ms, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id',
-        u.username, u.role, u.passwordHash, u.passwordChangedMs, u.createdMs,
+        u.username,
+        u.role,
+        u.passwordHash,
+        u.passwordChangedMs,
+        u.createdMs,
       );
       return str(rows[0]!.id);
     },
@@ -210,7 +214,13 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       await write(
         `UPDATE users SET role = ?, password_hash = ?, password_changed_ms = ?, totp_secret = ?, totp_enabled_ms = ?, totp_last_step = ?
          WHERE id = ?`,
-        u.role, u.passwordHash, u.passwordChangedMs, u.totpSecret, u.totpEnabledMs, u.totpLastStep, key(u.id),
+        u.role,
+        u.passwordHash,
+        u.passwordChangedMs,
+        u.totpSecret,
+        u.totpEnabledMs,
+        u.totpLastStep,
+        key(u.id),
       );
     },
     async deleteUser(id) {
@@ -218,30 +228,49 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
     },
 
     async addPasswordHistory(userId, passwordHash, changedMs) {
-      await write('INSERT INTO password_history (user_id, password_hash, changed_ms) VALUES (?, ?, ?)', key(userId), passwordHash, changedMs);
+      await write(
+        'INSERT INTO password_history (user_id, password_hash, changed_ms) VALUES (?, ?, ?)',
+        key(userId),
+        passwordHash,
+        changedMs,
+      );
     },
     async listPasswordHistory(userId, limit) {
-      const rows = await read('SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_ms DESC LIMIT ?', key(userId), Math.max(0, Math.trunc(limit)));
+      const rows = await read(
+        'SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_ms DESC LIMIT ?',
+        key(userId),
+        Math.max(0, Math.trunc(limit)),
+      );
       return rows.map((r) => str(r.password_hash));
     },
 
     async replaceRecoveryCodes(userId, codeHashes) {
       await write('DELETE FROM recovery_codes WHERE user_id = ?', key(userId));
-      for (const hash of codeHashes) await write('INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)', key(userId), hash);
+      for (const hash of codeHashes)
+        await write('INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)', key(userId), hash);
     },
     async useRecoveryCode(userId, codeHash, nowMs) {
       const rows = await write(
         'UPDATE recovery_codes SET used_ms = ? WHERE user_id = ? AND code_hash = ? AND used_ms IS NULL RETURNING code_hash',
-        nowMs, key(userId), codeHash,
+        nowMs,
+        key(userId),
+        codeHash,
       );
       return rows.length === 1;
     },
-    countUnusedRecoveryCodes: (userId) => count('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_ms IS NULL', key(userId)),
+    countUnusedRecoveryCodes: (userId) =>
+      count('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_ms IS NULL', key(userId)),
 
     async createSession(s) {
       await write(
         'INSERT INTO sessions (id_hash, user_id, csrf_token, pending, created_ms, last_seen_ms, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        s.idHash, key(s.userId), s.csrfToken, s.pending ? 1 : 0, s.createdMs, s.lastSeenMs, s.address,
+        s.idHash,
+        key(s.userId),
+        s.csrfToken,
+        s.pending ? 1 : 0,
+        s.createdMs,
+        s.lastSeenMs,
+        s.address,
       );
     },
     async getSession(idHash) {
@@ -249,7 +278,13 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       return rows[0] ? sessionFromRow(rows[0]) : null;
     },
     async updateSession(s) {
-      await write('UPDATE sessions SET csrf_token = ?, pending = ?, last_seen_ms = ? WHERE id_hash = ?', s.csrfToken, s.pending ? 1 : 0, s.lastSeenMs, s.idHash);
+      await write(
+        'UPDATE sessions SET csrf_token = ?, pending = ?, last_seen_ms = ? WHERE id_hash = ?',
+        s.csrfToken,
+        s.pending ? 1 : 0,
+        s.lastSeenMs,
+        s.idHash,
+      );
     },
     async deleteSession(idHash) {
       await write('DELETE FROM sessions WHERE id_hash = ?', idHash);
@@ -258,13 +293,24 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       await write('DELETE FROM sessions WHERE user_id = ?', key(userId));
     },
     async pruneSessions(idleBeforeMs, createdBeforeMs) {
-      return (await write('DELETE FROM sessions WHERE last_seen_ms < ? OR created_ms < ? RETURNING id_hash', idleBeforeMs, createdBeforeMs)).length;
+      return (
+        await write(
+          'DELETE FROM sessions WHERE last_seen_ms < ? OR created_ms < ? RETURNING id_hash',
+          idleBeforeMs,
+          createdBeforeMs,
+        )
+      ).length;
     },
 
     async createToken(t) {
       const rows = await write(
         'INSERT INTO api_tokens (name, token_hash, scopes, created_by, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-        t.name, t.tokenHash, t.scopes.join(','), t.createdBy, t.createdMs, t.expiresMs,
+        t.name,
+        t.tokenHash,
+        t.scopes.join(','),
+        t.createdBy,
+        t.createdMs,
+        t.expiresMs,
       );
       return str(rows[0]!.id);
     },
@@ -276,7 +322,15 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       return (await read('SELECT * FROM api_tokens ORDER BY created_ms DESC, id DESC')).map(tokenFromRow);
     },
     async revokeToken(id, nowMs) {
-      return (await write('UPDATE api_tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL RETURNING id', nowMs, key(id))).length === 1;
+      return (
+        (
+          await write(
+            'UPDATE api_tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL RETURNING id',
+            nowMs,
+            key(id),
+          )
+        ).length === 1
+      );
     },
     async touchToken(id, nowMs) {
       await write('UPDATE api_tokens SET last_used_ms = ? WHERE id = ?', nowMs, key(id));
@@ -285,7 +339,8 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
     async recordFailure(keys, timeMs) {
       for (const k of keys) await write('INSERT INTO sign_in_failures (key, time_ms) VALUES (?, ?)', k, timeMs);
     },
-    countFailures: (k, sinceMs) => count('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND time_ms >= ?', k, sinceMs),
+    countFailures: (k, sinceMs) =>
+      count('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND time_ms >= ?', k, sinceMs),
     async clearFailures(k) {
       await write('DELETE FROM sign_in_failures WHERE key = ?', k);
     },
@@ -293,7 +348,11 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       return (await write('DELETE FROM sign_in_failures WHERE time_ms < ? RETURNING id', beforeMs)).length;
     },
     async setLock(k, untilMs) {
-      await write('INSERT INTO sign_in_locks (key, until_ms) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until_ms = excluded.until_ms', k, untilMs);
+      await write(
+        'INSERT INTO sign_in_locks (key, until_ms) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until_ms = excluded.until_ms',
+        k,
+        untilMs,
+      );
     },
     async getLockUntil(k) {
       const rows = await read('SELECT until_ms FROM sign_in_locks WHERE key = ?', k);
@@ -312,7 +371,12 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
       const rows = await write(
         `INSERT INTO audit_log (time_ms, actor, address, action, entity, entity_id, before_json, after_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        e.timeMs, e.actor, e.address, e.action, e.entity, e.entityId,
+        e.timeMs,
+        e.actor,
+        e.address,
+        e.action,
+        e.entity,
+        e.entityId,
         e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
         e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
       );
@@ -321,12 +385,27 @@ export function createSecurityStore(sql: SqlExec): SecurityStore {
     async listAudit(f) {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (f.fromMs !== undefined) where.push('time_ms >= ?'), params.push(f.fromMs);
-      if (f.toMs !== undefined) where.push('time_ms < ?'), params.push(f.toMs);
-      if (f.actor) where.push('actor = ?'), params.push(f.actor);
+      if (f.fromMs !== undefined) {
+        where.push('time_ms >= ?');
+        params.push(f.fromMs);
+      }
+      if (f.toMs !== undefined) {
+        where.push('time_ms < ?');
+        params.push(f.toMs);
+      }
+      if (f.actor) {
+        where.push('actor = ?');
+        params.push(f.actor);
+      }
       // A prefix match without LIKE, so `_` and `%` in the filter are plain characters.
-      if (f.action) where.push('substr(action, 1, ?) = ?'), params.push(f.action.length, f.action);
-      if (f.entity) where.push('entity = ?'), params.push(f.entity);
+      if (f.action) {
+        where.push('substr(action, 1, ?) = ?');
+        params.push(f.action.length, f.action);
+      }
+      if (f.entity) {
+        where.push('entity = ?');
+        params.push(f.entity);
+      }
       params.push(Math.max(1, Math.min(f.limit ?? 1000, 100_000)));
       const rows = await read(
         `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time_ms DESC, id DESC LIMIT ?`,

@@ -35,7 +35,7 @@ export interface TimelineUpdate {
   state: LocationStateRow;
 }
 
-/** The check sheet last imported for a service (issue 5). */
+/** The check sheet last imported for a service. */
 export interface StoredSheet {
   serviceId: string;
   fileName: string;
@@ -107,7 +107,12 @@ export interface Store {
   getLocationStates(keys: readonly { monitorId: string; location: string }[]): Promise<LocationStateRow[]>;
   putLocationState(row: LocationStateRow): Promise<void>;
   /** Deletes the location's segments with startMs ≥ fromMs, cuts one spanning fromMs at fromMs, inserts segments. */
-  replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void>;
+  replaceSegments(
+    monitorId: string,
+    location: string,
+    fromMs: number,
+    segments: readonly LocationSegment[],
+  ): Promise<void>;
   /**
    * Many locations' replaceSegments and putLocationState at once, as a flush needs them: the same
    * result as those calls one by one, in a few statements.
@@ -144,7 +149,7 @@ export interface Store {
   /** Windows of a service that overlap [fromMs, toMs) or start in it. */
   listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]>;
 
-  // ---- issue 5: check sheets and frozen months (begin) ----
+  // ---- check sheets and frozen months (begin) ----
   /** Replaces the service's stored sheet. */
   putSheet(sheet: StoredSheet): Promise<void>;
   getSheet(serviceId: string): Promise<StoredSheet | null>;
@@ -155,7 +160,7 @@ export interface Store {
   insertMonthChange(row: MonthChangeRow): Promise<void>;
   /** Changes to months of a service with fromMs ≤ monthStartMs < toMs, in the order they were made. */
   listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]>;
-  // ---- issue 5 (end) ----
+  // ---- check sheets and frozen months (end) ----
 
   // Small named values (slawatch's own liveness, job cursors).
   getMeta(key: string): Promise<string | null>;

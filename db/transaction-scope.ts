@@ -31,7 +31,8 @@ export class TransactionScope {
   }
 
   assertOpen(): void {
-    if (this.finished) throw new Error('this transaction has already ended; use the store, not a tx object kept from transaction()');
+    if (this.finished)
+      throw new Error('this transaction has already ended; use the store, not a tx object kept from transaction()');
   }
 }
 
@@ -46,13 +47,16 @@ export function runInTransaction<T>(owner: object, fn: () => Promise<T>): Promis
 
 /** The open transaction's scope, for a method that only means something inside one. */
 export function requireTransaction(scope: TransactionScope | null, method: string): TransactionScope {
-  if (!scope) throw new Error(`${method} holds until its transaction ends: call it on the tx argument of transaction(fn)`);
+  if (!scope)
+    throw new Error(`${method} holds until its transaction ends: call it on the tx argument of transaction(fn)`);
   scope.assertOpen();
   return scope;
 }
 
 export function assertOutsideTransaction(owner: object): void {
   if (openTransactions.getStore()?.has(owner)) {
-    throw new Error('a store method was called on the store inside its own transaction; call it on the tx argument of transaction(fn)');
+    throw new Error(
+      'a store method was called on the store inside its own transaction; call it on the tx argument of transaction(fn)',
+    );
   }
 }

@@ -2,7 +2,10 @@
 import { fail, iso, record, type ActionContext, type ActionResult } from './communications.ts';
 import { lockedAlert } from '../db/service-lock.ts';
 
-export async function acknowledgeAlert(ctx: ActionContext, id: string): Promise<ActionResult<{ acknowledgedAtMs: number }>> {
+export async function acknowledgeAlert(
+  ctx: ActionContext,
+  id: string,
+): Promise<ActionResult<{ acknowledgedAtMs: number }>> {
   return ctx.store.transaction(async (tx) => {
     const alert = await lockedAlert(tx, id);
     if (!alert) return fail(404, `no alert has id ${id}`);
@@ -15,7 +18,11 @@ export async function acknowledgeAlert(ctx: ActionContext, id: string): Promise<
 }
 
 /** Silences an alert until untilMs (nothing is sent meanwhile; a time in the past lifts the silence). */
-export async function silenceAlert(ctx: ActionContext, id: string, untilMs: number): Promise<ActionResult<{ silencedUntilMs: number }>> {
+export async function silenceAlert(
+  ctx: ActionContext,
+  id: string,
+  untilMs: number,
+): Promise<ActionResult<{ silencedUntilMs: number }>> {
   return ctx.store.transaction(async (tx) => {
     const alert = await lockedAlert(tx, id);
     if (!alert) return fail(404, `no alert has id ${id}`);

@@ -47,7 +47,11 @@ export async function runAlertEvaluation(input: AlertJobInput): Promise<AlertJob
     await new Promise((resolve) => setImmediate(resolve)); // let probe timers run between services
     const active = await activeAlertsOf(service.spec, input);
     // A TLS monitor not probed since this process started has no certificate to judge yet.
-    const undetermined = new Set(service.spec.monitors.filter((m) => m.type === 'tls' && !input.certificates.has(m.id)).map((m) => `tls_expiring:${m.id}`));
+    const undetermined = new Set(
+      service.spec.monitors
+        .filter((m) => m.type === 'tls' && !input.certificates.has(m.id))
+        .map((m) => `tls_expiring:${m.id}`),
+    );
     sent += await stepService(input, service, active, undetermined);
   }
   return { sent };
@@ -64,19 +68,40 @@ async function activeAlertsOf(spec: ServiceSpec, input: AlertJobInput): Promise<
   const burnRates = new Map<string, BurnRatePair[]>();
   for (const claim of spec.claims) {
     if (claim.metric !== 'availability') continue;
-    burnRates.set(claim.id, computeBurnRates(claim, { service: spec, nowMs, timeline, incidents, maintenance, budgetWindowMs: input.settings.budgetWindowMs }));
+    burnRates.set(
+      claim.id,
+      computeBurnRates(claim, {
+        service: spec,
+        nowMs,
+        timeline,
+        incidents,
+        maintenance,
+        budgetWindowMs: input.settings.budgetWindowMs,
+      }),
+    );
   }
   // Every push monitor's saved state in one read (this runs every 5 s for every service).
   const pushes = spec.monitors.filter((m) => m.type === 'push');
-  const states = pushes.length === 0 ? [] : await store.getLocationStates(pushes.map((m) => ({ monitorId: m.id, location: monitorLocations(m)[0]! })));
-  const lastStatus = new Map(states.map((s) => [s.monitorId, (JSON.parse(s.stateJson) as { lastCheck: { status: string } | null }).lastCheck?.status]));
+  const states =
+    pushes.length === 0
+      ? []
+      : await store.getLocationStates(pushes.map((m) => ({ monitorId: m.id, location: monitorLocations(m)[0]! })));
+  const lastStatus = new Map(
+    states.map((s) => [
+      s.monitorId,
+      (JSON.parse(s.stateJson) as { lastCheck: { status: string } | null }).lastCheck?.status,
+    ]),
+  );
   const pushMonitors = pushes.map((m) => ({ monitorId: m.id, overdue: lastStatus.get(m.id) === 'down' }));
-  const certificates = spec.monitors.filter((m) => m.type === 'tls' && input.certificates.has(m.id))
+  const certificates = spec.monitors
+    .filter((m) => m.type === 'tls' && input.certificates.has(m.id))
     .map((m) => ({ monitorId: m.id, expiresAtMs: input.certificates.get(m.id)! }));
   return computeActiveAlerts({
     service: spec,
     nowMs,
-    claims: input.claimsOf(spec.id).map((c) => ({ evaluation: c.evaluation, coverage: c.report.figures.coverage, fromMs: c.fromMs, toMs: c.toMs })),
+    claims: input
+      .claimsOf(spec.id)
+      .map((c) => ({ evaluation: c.evaluation, coverage: c.report.figures.coverage, fromMs: c.fromMs, toMs: c.toMs })),
     burnRates,
     openIncidents: incidents.filter((i) => i.resolvedAtMs === null && i.startedAtMs <= nowMs),
     upcomingMaintenance: maintenance.filter((w) => w.endMs > nowMs),
@@ -86,10 +111,23 @@ async function activeAlertsOf(spec: ServiceSpec, input: AlertJobInput): Promise<
   });
 }
 
-async function stepService(input: AlertJobInput, service: AlertJobService, active: ActiveAlert[], undetermined: ReadonlySet<string>): Promise<number> {
-  const channels = input.channels.filter((c) => service.notify.includes(c.id)).map((c) => ({ id: c.id, repeatMs: c.repeatMs }));
+async function stepService(
+  input: AlertJobInput,
+  service: AlertJobService,
+  active: ActiveAlert[],
+  undetermined: ReadonlySet<string>,
+): Promise<number> {
+  const channels = input.channels
+    .filter((c) => service.notify.includes(c.id))
+    .map((c) => ({ id: c.id, repeatMs: c.repeatMs }));
   const step = async (store: Store) =>
-    stepAlerts(await store.comms.listAlerts({ serviceId: service.spec.id, status: 'firing', limit: 10_000 }), active, channels, input.nowMs, undetermined);
+    stepAlerts(
+      await store.comms.listAlerts({ serviceId: service.spec.id, status: 'firing', limit: 10_000 }),
+      active,
+      channels,
+      input.nowMs,
+      undetermined,
+    );
   // Most ticks change nothing (a send always changes its alert): a plain read decides that, so a
   // write transaction (SQLite's write lock) is taken only when there is something to write.
   if ((await step(input.store)).changed.length === 0) return 0;
@@ -103,7 +141,13 @@ async function stepService(input: AlertJobInput, service: AlertJobService, activ
     const byKey = new Map(changed.map((s) => [s.key, s]));
     for (const send of sends) {
       const state = byKey.get(send.key)!;
-      await enqueueMessage(tx, [send.channelId], `alert:${state.id}`, alertMessage(service.spec, state, send.repeat), input.nowMs);
+      await enqueueMessage(
+        tx,
+        [send.channelId],
+        `alert:${state.id}`,
+        alertMessage(service.spec, state, send.repeat),
+        input.nowMs,
+      );
     }
     return sends.length;
   });

@@ -22,7 +22,10 @@ export function startCronTasks(
   coordinator?: RunCoordinator,
 ): CronTasks {
   const scheduled: ScheduledTask[] = tasks.map((task) => {
-    const shared = task.shared && coordinator ? { distributed: true, runCoordinator: coordinator, distributedLease: task.shared.leaseMs } : {};
+    const shared =
+      task.shared && coordinator
+        ? { distributed: true, runCoordinator: coordinator, distributedLease: task.shared.leaseMs }
+        : {};
     return cron.schedule(
       task.expression,
       async () => {

@@ -1,4 +1,4 @@
-// The frozen-months job (issue 5): each hour, every closed month whose incidents are all resolved
+// The frozen-months job: each hour, every closed month whose incidents are all resolved
 // has its figures stored (pipeline/frozen-months.ts), so yearly exports reproduce later.
 import type { ServiceSpec } from '../sla/model.ts';
 import type { Store } from '../db/store.ts';

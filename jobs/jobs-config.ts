@@ -13,4 +13,7 @@ export interface JobsConfig {
   alerts?: AlertSettings;
 }
 
-export const defaultAlertSettings: AlertSettings = { budgetWindowMs: 30 * 86_400_000, tlsExpiryWithinMs: 14 * 86_400_000 };
+export const defaultAlertSettings: AlertSettings = {
+  budgetWindowMs: 30 * 86_400_000,
+  tlsExpiryWithinMs: 14 * 86_400_000,
+};

@@ -48,7 +48,10 @@ export interface ProbeScheduler {
   /** After a restart: where a push monitor stood (its last recorded check), so overdue is judged from it. */
   seedPush(monitorId: string, lastCheck: { timeMs: number; status: 'up' | 'down' }): void;
   /** A push arrived (POST /api/v1/push/:token). */
-  recordPush(monitorId: string, push: { timeMs: number; status: 'up' | 'down'; latencyMs: number | null; message: string | null }): boolean;
+  recordPush(
+    monitorId: string,
+    push: { timeMs: number; status: 'up' | 'down'; latencyMs: number | null; message: string | null },
+  ): boolean;
   /** Stops scheduling; waits for in-flight probes up to graceMs, then aborts the rest (their time stays unknown). */
   stop(graceMs: number): Promise<void>;
   readonly lateness: LatenessWindow;
@@ -94,7 +97,11 @@ export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeSched
         lateness.add(startedMs - dueMs);
         const deadline = setTimeout(() => controller.abort(new Error('probe deadline')), settings.timeoutMs);
         try {
-          const result = await options.runProbe(settings, { signal: controller.signal, monotonicMs: clock.monotonicMs, nowMs: clock.nowMs });
+          const result = await options.runProbe(settings, {
+            signal: controller.signal,
+            monotonicMs: clock.monotonicMs,
+            nowMs: clock.nowMs,
+          });
           // Aborted by shutdown: not a verdict on the target; its time stays unknown.
           if (!stopped || !controller.signal.aborted) record(entry.scheduled, startedMs, result);
         } finally {
@@ -187,9 +194,10 @@ export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeSched
       const entry = entries.get(monitorId);
       if (!entry?.push) return;
       // A down check of a push monitor is an overdue verdict: keep repeating from it.
-      entry.push = lastCheck.status === 'up'
-        ? { lastPushMs: lastCheck.timeMs, lastOverdueMs: null }
-        : { lastPushMs: entry.push.lastPushMs, lastOverdueMs: lastCheck.timeMs };
+      entry.push =
+        lastCheck.status === 'up'
+          ? { lastPushMs: lastCheck.timeMs, lastOverdueMs: null }
+          : { lastPushMs: entry.push.lastPushMs, lastOverdueMs: lastCheck.timeMs };
     },
     recordPush(monitorId, push) {
       const entry = entries.get(monitorId);
@@ -198,7 +206,13 @@ export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeSched
       const result: ProbeResult =
         push.status === 'up'
           ? { ok: true, latencyMs: push.latencyMs, detail: {} }
-          : { ok: false, latencyMs: push.latencyMs, errorClass: 'push_overdue', message: push.message ?? 'the job pushed status down', detail: {} };
+          : {
+              ok: false,
+              latencyMs: push.latencyMs,
+              errorClass: 'push_overdue',
+              message: push.message ?? 'the job pushed status down',
+              detail: {},
+            };
       record(entry.scheduled, push.timeMs, result);
       return true;
     },
@@ -206,7 +220,10 @@ export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeSched
       stopped = true;
       for (const entry of entries.values()) if (entry.timer) clearTimeout(entry.timer);
       const all = Promise.allSettled([...inFlight]);
-      const timedOut = await Promise.race([all.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref())]);
+      const timedOut = await Promise.race([
+        all.then(() => false),
+        new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+      ]);
       if (timedOut) {
         for (const entry of entries.values()) entry.inFlight?.abort(new Error('shutting down'));
         await all;

@@ -7,7 +7,11 @@ export interface PruneResult {
   deletedChecks: number;
 }
 
-export async function runPruneChecks(store: Store, retention: { checksMs: number }, nowMs: number): Promise<PruneResult> {
+export async function runPruneChecks(
+  store: Store,
+  retention: { checksMs: number },
+  nowMs: number,
+): Promise<PruneResult> {
   const cutoffMs = nowMs - retention.checksMs;
   return { cutoffMs, deletedChecks: await store.pruneChecks(cutoffMs) };
 }

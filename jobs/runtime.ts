@@ -8,7 +8,12 @@ import type { JobsConfig } from './jobs-config.ts';
 import type { ProbeResult } from './probes/probe.ts';
 import { createCheckRecorder, type CheckRecorder } from './check-recorder.ts';
 import { createConcurrencyLimit } from './concurrency-limit.ts';
-import { createProbeScheduler, type ProbeScheduler, type ProbeSchedulerOptions, type ScheduledMonitor } from './probe-scheduler.ts';
+import {
+  createProbeScheduler,
+  type ProbeScheduler,
+  type ProbeSchedulerOptions,
+  type ScheduledMonitor,
+} from './probe-scheduler.ts';
 import { startCronTasks, type CronTask, type CronTasks } from './cron-tasks.ts';
 import { storeRunCoordinator } from './run-coordinator.ts';
 import { runPruneChecks } from './prune-checks.ts';
@@ -68,11 +73,20 @@ function scheduledMonitors(config: JobsConfig, location: string): ScheduledMonit
 }
 
 /** Push monitors resume from their last recorded check rather than from this start. */
-async function seedPushMonitors(store: Store, config: JobsConfig, location: string, scheduler: ProbeScheduler): Promise<void> {
+async function seedPushMonitors(
+  store: Store,
+  config: JobsConfig,
+  location: string,
+  scheduler: ProbeScheduler,
+): Promise<void> {
   const pushes = scheduledMonitors(config, location).filter(({ monitor }) => monitor.type === 'push');
   if (pushes.length === 0) return;
-  for (const saved of await store.getLocationStates(pushes.map(({ monitor }) => ({ monitorId: monitor.id, location })))) {
-    const { lastCheck } = JSON.parse(saved.stateJson) as { lastCheck: { timeMs: number; status: 'up' | 'down' } | null };
+  for (const saved of await store.getLocationStates(
+    pushes.map(({ monitor }) => ({ monitorId: monitor.id, location })),
+  )) {
+    const { lastCheck } = JSON.parse(saved.stateJson) as {
+      lastCheck: { timeMs: number; status: 'up' | 'down' } | null;
+    };
     if (lastCheck) scheduler.seedPush(saved.monitorId, lastCheck);
   }
 }
@@ -99,7 +113,8 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     limit: createConcurrencyLimit(options.maxConcurrentProbes ?? 256),
     clock,
     onResult: (scheduled, result) => {
-      if (result.detail.certExpiresAtMs !== undefined) certificates.set(scheduled.monitor.id, result.detail.certExpiresAtMs);
+      if (result.detail.certExpiresAtMs !== undefined)
+        certificates.set(scheduled.monitor.id, result.detail.certExpiresAtMs);
       options.onProbeResult?.(scheduled, result);
     },
   });
@@ -150,39 +165,76 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     async start() {
       const gap = await recordLiveness(store, options.location, clock.nowMs());
-      if (gap) log('warn', `slawatch (${options.location}) was not running from ${new Date(gap.fromMs).toISOString()} to ${new Date(gap.toMs).toISOString()}: that time is unknown`);
+      if (gap)
+        log(
+          'warn',
+          `slawatch (${options.location}) was not running from ${new Date(gap.fromMs).toISOString()} to ${new Date(gap.toMs).toISOString()}: that time is unknown`,
+        );
       scheduler.setMonitors(scheduledMonitors(config, options.location));
       await seedPushMonitors(store, config, options.location, scheduler);
       await refreshClaims();
       const cronTasks: CronTask[] = [
         { name: 'probe-tick', expression: '* * * * * *', run: () => scheduler.tick() },
         { name: 'flush-checks', expression: '* * * * * *', run: () => recorder.flush() },
-        { name: 'liveness', expression: '*/10 * * * * *', run: async () => void (await recordLiveness(store, options.location, clock.nowMs())) },
+        {
+          name: 'liveness',
+          expression: '*/10 * * * * *',
+          run: async () => void (await recordLiveness(store, options.location, clock.nowMs())),
+        },
         { name: 'evaluate-claims', expression: '30 * * * * *', run: refreshClaims },
         ...(alerting
           ? [
-              { name: 'evaluate-alerts', expression: options.alertTick ?? '*/5 * * * * *', run: async () => void (await evaluateAlerts()), shared: { leaseMs: 30_000 } },
+              {
+                name: 'evaluate-alerts',
+                expression: options.alertTick ?? '*/5 * * * * *',
+                run: async () => void (await evaluateAlerts()),
+                shared: { leaseMs: 30_000 },
+              },
               // Not shared: every due row is claimed by one sender already (claimDueDeliveries).
               { name: 'deliver-messages', expression: '* * * * * *', run: async () => void (await deliver()) },
             ]
           : []),
-        { name: 'prune-checks', expression: '0 17 * * * *', run: async () => {
-          const result = await runPruneChecks(store, config.retention, clock.nowMs());
-          log('info', `pruned ${result.deletedChecks} raw checks older than ${new Date(result.cutoffMs).toISOString()}`);
-        }, shared: { leaseMs: 600_000 } },
-        { name: 'freeze-months', expression: '0 23 * * * *', run: async () => {
-          const frozen = await runFreezeMonths(store, config.services.map((s) => s.spec), clock.nowMs());
-          if (frozen > 0) log('info', `froze the figures of ${frozen} closed months`);
-        }, shared: { leaseMs: 600_000 } },
+        {
+          name: 'prune-checks',
+          expression: '0 17 * * * *',
+          run: async () => {
+            const result = await runPruneChecks(store, config.retention, clock.nowMs());
+            log(
+              'info',
+              `pruned ${result.deletedChecks} raw checks older than ${new Date(result.cutoffMs).toISOString()}`,
+            );
+          },
+          shared: { leaseMs: 600_000 },
+        },
+        {
+          name: 'freeze-months',
+          expression: '0 23 * * * *',
+          run: async () => {
+            const frozen = await runFreezeMonths(
+              store,
+              config.services.map((s) => s.spec),
+              clock.nowMs(),
+            );
+            if (frozen > 0) log('info', `froze the figures of ${frozen} closed months`);
+          },
+          shared: { leaseMs: 600_000 },
+        },
       ];
       sharedTasks = cronTasks.filter((t) => t.shared).map((t) => t.name);
-      tasks = startCronTasks(cronTasks, (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`), storeRunCoordinator(store, instanceId, clock));
+      tasks = startCronTasks(
+        cronTasks,
+        (task, error) => log('error', `job ${task} failed: ${(error as Error).message}`),
+        storeRunCoordinator(store, instanceId, clock),
+      );
       return gap;
     },
     reload(next) {
       config = next;
       const counts = scheduler.setMonitors(scheduledMonitors(next, options.location));
-      log('info', `config reloaded: ${counts.added} monitors added, ${counts.changed} changed, ${counts.removed} removed`);
+      log(
+        'info',
+        `config reloaded: ${counts.added} monitors added, ${counts.changed} changed, ${counts.removed} removed`,
+      );
     },
     recordPush: (monitorId, push) => scheduler.recordPush(monitorId, push),
     currentClaims: () => claims,

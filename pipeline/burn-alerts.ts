@@ -3,7 +3,13 @@
 import { isBurnAlert } from '../sla/alert-rules.ts';
 import type { Store } from '../db/store.ts';
 
-export async function burnAlertsFiringOf(store: Store, serviceId: string, fromMs: number, toMs: number, nowMs: number): Promise<Set<string> | undefined> {
+export async function burnAlertsFiringOf(
+  store: Store,
+  serviceId: string,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Promise<Set<string> | undefined> {
   // A rolling period ends at now itself.
   if (!(fromMs <= nowMs && nowMs <= toMs)) return undefined;
   const firing = await store.comms.listAlerts({ serviceId, status: 'firing', limit: 10_000 });

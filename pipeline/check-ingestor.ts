@@ -31,7 +31,17 @@ export interface CheckIngestor {
 const farFutureMs = 8.64e15;
 
 type LocationTrack =
-  | { mode: 'inline'; monitorId: string; location: string; params: FoldParams; state: LocationFoldState; replaceFromMs: number; closed: Segment[]; firstMs: number; tailBefore: Segment[] | null }
+  | {
+      mode: 'inline';
+      monitorId: string;
+      location: string;
+      params: FoldParams;
+      state: LocationFoldState;
+      replaceFromMs: number;
+      closed: Segment[];
+      firstMs: number;
+      tailBefore: Segment[] | null;
+    }
   | { mode: 'refold'; monitorId: string; location: string; params: FoldParams; fromMs: number };
 
 /**
@@ -70,7 +80,17 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
     const state = saved ? (JSON.parse(saved.stateJson) as LocationFoldState) : initialFoldState();
     const replaceFromMs = tailStartMs(state) ?? Number.MIN_SAFE_INTEGER;
     const tailBefore = saved ? tailSegments(state, params) : null;
-    return { mode: 'inline', monitorId: check.monitorId, location: check.location, params, state, replaceFromMs, closed: [], firstMs: check.timeMs, tailBefore };
+    return {
+      mode: 'inline',
+      monitorId: check.monitorId,
+      location: check.location,
+      params,
+      state,
+      replaceFromMs,
+      closed: [],
+      firstMs: check.timeMs,
+      tailBefore,
+    };
   };
 
   /** Folds one location's checks of a batch (in arrival order) into its track. */
@@ -143,7 +163,8 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
       if (!monitor) continue;
       if (!hours.has(c.monitorId)) newMonitors.add(c.monitorId);
       const key = locationKey(c.monitorId, c.location);
-      if (!locations.has(key) && monitorLocations(monitor).includes(c.location)) newLocations.set(key, { monitorId: c.monitorId, location: c.location });
+      if (!locations.has(key) && monitorLocations(monitor).includes(c.location))
+        newLocations.set(key, { monitorId: c.monitorId, location: c.location });
     }
     const [latest, states] = await Promise.all([
       newMonitors.size > 0 ? store.latestRollups([...newMonitors]) : new Map<string, CheckRollup>(),
@@ -182,7 +203,13 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
       const upGrowthFromMs = new Map<string, number>();
       for (const track of locations.values()) {
         if (track.mode === 'refold') {
-          rewritten(track.monitorId, Math.min(track.fromMs, await refoldLocation(store, track.monitorId, track.location, track.fromMs, track.params)));
+          rewritten(
+            track.monitorId,
+            Math.min(
+              track.fromMs,
+              await refoldLocation(store, track.monitorId, track.location, track.fromMs, track.params),
+            ),
+          );
           continue;
         }
         const segments = joinSegments([...track.closed, ...tailSegments(track.state, track.params)]).map((s) => ({
@@ -194,7 +221,12 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
         timelines.push({
           fromMs: track.replaceFromMs,
           segments,
-          state: { monitorId: track.monitorId, location: track.location, lastCheckMs: last.timeMs, stateJson: JSON.stringify(track.state) },
+          state: {
+            monitorId: track.monitorId,
+            location: track.location,
+            lastCheckMs: last.timeMs,
+            stateJson: JSON.stringify(track.state),
+          },
         });
         // A confirmation rewrites the timeline back to its run's first failing check (SPEC §2.2),
         // so incidents are reconciled from the earliest rewritten instant.
@@ -207,11 +239,20 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
             const grown = { monitorId: track.monitorId, fromMs: before.endMs, toMs: after.endMs };
             downGrowth.set(track.monitorId, [...(downGrowth.get(track.monitorId) ?? []), grown]);
           } else {
-            upGrowthFromMs.set(track.monitorId, Math.min(upGrowthFromMs.get(track.monitorId) ?? before.endMs, before.endMs));
+            upGrowthFromMs.set(
+              track.monitorId,
+              Math.min(upGrowthFromMs.get(track.monitorId) ?? before.endMs, before.endMs),
+            );
           }
           continue;
         }
-        rewritten(track.monitorId, Math.min(track.firstMs, track.replaceFromMs === Number.MIN_SAFE_INTEGER ? track.firstMs : track.replaceFromMs));
+        rewritten(
+          track.monitorId,
+          Math.min(
+            track.firstMs,
+            track.replaceFromMs === Number.MIN_SAFE_INTEGER ? track.firstMs : track.replaceFromMs,
+          ),
+        );
       }
       // A stretch that only grew fills time that was unknown for this location. That moves an
       // incident in three cases, with no change of state here:
@@ -229,15 +270,23 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
           rewritten(grown[0]!.monitorId, fromMs);
           continue;
         }
-        const windowEnds = (await store.listMaintenance(service.id, fromMs, toMs + 1)).map((w) => w.endMs).filter((end) => end > fromMs && end <= toMs);
+        const windowEnds = (await store.listMaintenance(service.id, fromMs, toMs + 1))
+          .map((w) => w.endMs)
+          .filter((end) => end > fromMs && end <= toMs);
         if (windowEnds.length > 0) rewritten(grown[0]!.monitorId, Math.min(...windowEnds));
       }
       for (const service of upGrowthFromMs.size > 0 ? services : []) {
         const grown = service.monitors.filter((m) => upGrowthFromMs.has(m.id));
         // With one timeline the service was up where this stretch was: nothing was kept open.
-        if (grown.length === 0 || (service.monitors.length === 1 && monitorLocations(service.monitors[0]!).length === 1)) continue;
+        if (
+          grown.length === 0 ||
+          (service.monitors.length === 1 && monitorLocations(service.monitors[0]!).length === 1)
+        )
+          continue;
         const fromMs = Math.min(...grown.map((m) => upGrowthFromMs.get(m.id)!));
-        const probeIncidents = (await store.listIncidents(service.id, fromMs, farFutureMs)).filter((i) => i.source === 'probe');
+        const probeIncidents = (await store.listIncidents(service.id, fromMs, farFutureMs)).filter(
+          (i) => i.source === 'probe',
+        );
         if (probeIncidents.length > 0) rewritten(grown[0]!.id, fromMs);
       }
       await store.writeTimelines(timelines);
@@ -248,7 +297,12 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
         const inline = appends.every((a) => [...a.locationKeys].every((key) => locations.get(key)?.mode === 'inline'));
         const track = hours.get(monitorId)!;
         if (inline && track.mode === 'inline') readyRollups.push(...appends.map((a) => a.rollup));
-        else hours.set(monitorId, { mode: 'reroll', fromMs: Math.min(track.fromMs, ...appends.map((a) => a.rollup.hourMs)), toMs: track.toMs });
+        else
+          hours.set(monitorId, {
+            mode: 'reroll',
+            fromMs: Math.min(track.fromMs, ...appends.map((a) => a.rollup.hourMs)),
+            toMs: track.toMs,
+          });
       }
       if (readyRollups.length > 0) await store.upsertRollups(readyRollups.splice(0));
       // After the inline ones: a monitor that fell back rebuilds its hours over whatever was written.
@@ -256,7 +310,9 @@ export function createCheckIngestor(store: Store, services: readonly ServiceSpec
         if (track.mode === 'reroll') await rerollHours(store, monitorId, track.fromMs, track.toMs);
       }
       for (const service of services) {
-        const froms = service.monitors.map((m) => rewrittenFromMs.get(m.id)).filter((t): t is number => t !== undefined);
+        const froms = service.monitors
+          .map((m) => rewrittenFromMs.get(m.id))
+          .filter((t): t is number => t !== undefined);
         if (froms.length > 0) await reconcileProbeIncidents(store, service, Math.min(...froms), nowMs);
       }
     },
@@ -269,6 +325,11 @@ export function onlyExtends(before: readonly Segment[], after: readonly Segment[
   return before.every((b, i) => {
     const a = after[i]!;
     const last = i === before.length - 1;
-    return a.startMs === b.startMs && a.state === b.state && a.knownAtMs === b.knownAtMs && (last ? a.endMs >= b.endMs : a.endMs === b.endMs);
+    return (
+      a.startMs === b.startMs &&
+      a.state === b.state &&
+      a.knownAtMs === b.knownAtMs &&
+      (last ? a.endMs >= b.endMs : a.endMs === b.endMs)
+    );
   });
 }

@@ -20,7 +20,11 @@ export function currentPeriodOf(claim: Claim, service: ServiceSpec, nowMs: numbe
   return periodContaining(claim.period.kind, service.timezone, nowMs);
 }
 
-export async function evaluateCurrentClaims(store: Store, service: ServiceSpec, nowMs: number): Promise<CurrentClaim[]> {
+export async function evaluateCurrentClaims(
+  store: Store,
+  service: ServiceSpec,
+  nowMs: number,
+): Promise<CurrentClaim[]> {
   const byPeriod = new Map<string, { fromMs: number; toMs: number; claims: Claim[] }>();
   for (const claim of service.claims) {
     const period = currentPeriodOf(claim, service, nowMs);
@@ -39,7 +43,8 @@ export async function evaluateCurrentClaims(store: Store, service: ServiceSpec, 
       nowMs,
     });
     for (const evaluation of evaluations) {
-      if (group.claims.includes(evaluation.claim)) out.push({ evaluation, report, fromMs: group.fromMs, toMs: group.toMs });
+      if (group.claims.includes(evaluation.claim))
+        out.push({ evaluation, report, fromMs: group.fromMs, toMs: group.toMs });
     }
   }
   return out;

@@ -1,11 +1,17 @@
-// A year's report from its months (issue 5, "frozen months"): a closed month whose incidents are
+// A year's report from its months ("frozen months"): a closed month whose incidents are
 // all resolved is measured once and stored; later reports of its year read the stored snapshot,
 // so the yearly export reproduces after raw checks are pruned or the config changes. A change to
 // an incident or maintenance window of a frozen month measures that month again and records who
 // changed what and why, with the month's figures before and after.
 import type { ServiceSpec } from '../sla/model.ts';
 import { periodOfMonth } from '../sla/periods.ts';
-import { computeMonthSnapshot, figuresFromMonths, isFreezable, reportFromMonths, type MonthSnapshot } from '../sla/month-snapshot.ts';
+import {
+  computeMonthSnapshot,
+  figuresFromMonths,
+  isFreezable,
+  reportFromMonths,
+  type MonthSnapshot,
+} from '../sla/month-snapshot.ts';
 import type { Store } from '../db/store.ts';
 import { burnAlertsFiringOf } from './burn-alerts.ts';
 import { loadReportInput } from './report-from-store.ts';
@@ -22,7 +28,13 @@ export function monthsOfYear(timezone: string, year: number) {
   return Array.from({ length: 12 }, (_, i) => ({ month: i + 1, ...periodOfMonth(timezone, year, i + 1) }));
 }
 
-async function measureMonth(store: Store, service: ServiceSpec, fromMs: number, toMs: number, nowMs: number): Promise<MonthSnapshot> {
+async function measureMonth(
+  store: Store,
+  service: ServiceSpec,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Promise<MonthSnapshot> {
   return computeMonthSnapshot(await loadReportInput(store, { service, fromMs, toMs, nowMs }));
 }
 
@@ -40,7 +52,9 @@ export async function computeYearReport(
   const months = monthsOfYear(service.timezone, year);
   const fromMs = months[0]!.fromMs;
   const toMs = months[11]!.toMs;
-  const stored = new Map((await store.listFrozenMonths(service.id, fromMs, toMs)).map((row) => [row.monthStartMs, row]));
+  const stored = new Map(
+    (await store.listFrozenMonths(service.id, fromMs, toMs)).map((row) => [row.monthStartMs, row]),
+  );
   const snapshots: MonthSnapshot[] = [];
   const sources: MonthSource[] = [];
   for (const m of months) {
@@ -53,7 +67,13 @@ export async function computeYearReport(
     const snapshot = await measureMonth(store, service, m.fromMs, m.toMs, nowMs);
     const freeze = (options.freeze ?? true) && isFreezable(snapshot, nowMs);
     if (freeze) {
-      await store.putFrozenMonth({ serviceId: service.id, monthStartMs: m.fromMs, monthEndMs: m.toMs, frozenAtMs: nowMs, snapshotJson: JSON.stringify(snapshot) });
+      await store.putFrozenMonth({
+        serviceId: service.id,
+        monthStartMs: m.fromMs,
+        monthEndMs: m.toMs,
+        frozenAtMs: nowMs,
+        snapshotJson: JSON.stringify(snapshot),
+      });
     }
     snapshots.push(snapshot);
     sources.push({ month: m.month, fromMs: m.fromMs, toMs: m.toMs, frozen: freeze, frozenAtMs: freeze ? nowMs : null });
@@ -92,8 +112,13 @@ export async function refreezeMonths(store: Store, service: ServiceSpec, change:
     const summary = (s: MonthSnapshot) => {
       const f = figuresFromMonths(service, [s], s.asOfMs);
       return {
-        availability: f.availability, downtimeSeconds: f.downtimeSeconds, incidentCount: f.incidentCount, mttrSeconds: f.mttrSeconds,
-        notificationDelayMaxSeconds: f.notificationDelayMaxSeconds, maintenanceCount: f.maintenanceCount, maintenanceNoticeViolations: f.maintenanceNoticeViolations,
+        availability: f.availability,
+        downtimeSeconds: f.downtimeSeconds,
+        incidentCount: f.incidentCount,
+        mttrSeconds: f.mttrSeconds,
+        notificationDelayMaxSeconds: f.notificationDelayMaxSeconds,
+        maintenanceCount: f.maintenanceCount,
+        maintenanceNoticeViolations: f.maintenanceNoticeViolations,
       };
     };
     const summaryBefore = summary(before);
@@ -124,12 +149,20 @@ export async function freezeClosedMonths(store: Store, service: ServiceSpec, now
   for (const y of [year - 1, year]) {
     const months = monthsOfYear(service.timezone, y).filter((m) => m.toMs <= nowMs);
     if (months.length === 0) continue;
-    const stored = new Set((await store.listFrozenMonths(service.id, months[0]!.fromMs, months.at(-1)!.toMs)).map((r) => r.monthStartMs));
+    const stored = new Set(
+      (await store.listFrozenMonths(service.id, months[0]!.fromMs, months.at(-1)!.toMs)).map((r) => r.monthStartMs),
+    );
     for (const m of months) {
       if (stored.has(m.fromMs)) continue;
       const snapshot = await measureMonth(store, service, m.fromMs, m.toMs, nowMs);
       if (!isFreezable(snapshot, nowMs)) continue;
-      await store.putFrozenMonth({ serviceId: service.id, monthStartMs: m.fromMs, monthEndMs: m.toMs, frozenAtMs: nowMs, snapshotJson: JSON.stringify(snapshot) });
+      await store.putFrozenMonth({
+        serviceId: service.id,
+        monthStartMs: m.fromMs,
+        monthEndMs: m.toMs,
+        frozenAtMs: nowMs,
+        snapshotJson: JSON.stringify(snapshot),
+      });
       frozen.push(m.fromMs);
     }
   }

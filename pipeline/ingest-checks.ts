@@ -5,7 +5,12 @@ import type { Store } from '../db/store.ts';
 import { createCheckIngestor } from './check-ingestor.ts';
 import { lockedTransaction } from '../db/service-lock.ts';
 
-export async function ingestChecks(store: Store, services: readonly ServiceSpec[], checks: readonly Check[], nowMs: number): Promise<void> {
+export async function ingestChecks(
+  store: Store,
+  services: readonly ServiceSpec[],
+  checks: readonly Check[],
+  nowMs: number,
+): Promise<void> {
   if (checks.length === 0) return;
   const monitorIds = new Set(checks.map((c) => c.monitorId));
   // Held before any read: the fold states, rollups and incidents read below are this transaction's alone.

@@ -11,7 +11,12 @@ import { loadServiceTimeline } from './service-timeline.ts';
 const farFutureMs = 8.64e15;
 
 /** Call on a transaction's tx; it takes the service's lock (see Store.lockServices) if the caller has not. */
-export async function reconcileProbeIncidents(store: Store, service: ServiceSpec, changedFromMs: number, nowMs: number): Promise<void> {
+export async function reconcileProbeIncidents(
+  store: Store,
+  service: ServiceSpec,
+  changedFromMs: number,
+  nowMs: number,
+): Promise<void> {
   await store.lockServices([service.id]);
   // Start where no incident is running: before any stored probe incident still running at the change,
   // or one that ended at it (the change may remove its end) or less than merge_gap before it.
@@ -40,14 +45,26 @@ export function matchIncidents(
   const inserts: Incident[] = [];
   for (const d of derived) {
     const endMs = d.resolvedAtMs ?? farFutureMs;
-    const match = stored.find((s) => !used.has(s.id!) && s.startedAtMs < endMs && d.startedAtMs < (s.resolvedAtMs ?? farFutureMs));
+    const match = stored.find(
+      (s) => !used.has(s.id!) && s.startedAtMs < endMs && d.startedAtMs < (s.resolvedAtMs ?? farFutureMs),
+    );
     if (!match) {
       inserts.push(toProbeIncident(serviceId, d));
       continue;
     }
     used.add(match.id!);
-    if (match.startedAtMs !== d.startedAtMs || match.detectedAtMs !== d.detectedAtMs || match.resolvedAtMs !== d.resolvedAtMs) {
-      updates.push({ ...match, id: match.id!, startedAtMs: d.startedAtMs, detectedAtMs: d.detectedAtMs, resolvedAtMs: d.resolvedAtMs });
+    if (
+      match.startedAtMs !== d.startedAtMs ||
+      match.detectedAtMs !== d.detectedAtMs ||
+      match.resolvedAtMs !== d.resolvedAtMs
+    ) {
+      updates.push({
+        ...match,
+        id: match.id!,
+        startedAtMs: d.startedAtMs,
+        detectedAtMs: d.detectedAtMs,
+        resolvedAtMs: d.resolvedAtMs,
+      });
     }
   }
   const deletes = stored.filter((s) => !used.has(s.id!)).map((s) => s.id!);

@@ -33,8 +33,9 @@ async function restartPoint(
   const up = await store.latestUpCheckBefore(monitorId, location, fromMs);
   if (up) return { state: foldStateAfterUpCheck(up.timeMs), replaceFromMs: up.timeMs, readFromMs: up.timeMs + 1 };
   const earliestRawMs = await store.earliestCheckMs(monitorId, location);
-  const firstSegment = (await store.listSegments([monitorId], Number.MIN_SAFE_INTEGER, (earliestRawMs ?? fromMs) + 1))
-    .find((s) => s.location === location);
+  const firstSegment = (
+    await store.listSegments([monitorId], Number.MIN_SAFE_INTEGER, (earliestRawMs ?? fromMs) + 1)
+  ).find((s) => s.location === location);
   if (firstSegment && earliestRawMs !== null && firstSegment.startMs < earliestRawMs) {
     throw new Error(
       `cannot insert checks of ${monitorId}@${location} at ${new Date(fromMs).toISOString()}: the raw checks before ${new Date(earliestRawMs).toISOString()} were pruned`,
@@ -44,7 +45,13 @@ async function restartPoint(
 }
 
 /** Refolds one location from where fromMs requires; returns where its stored timeline was rewritten. */
-export async function refoldLocation(store: Store, monitorId: string, location: string, fromMs: number, params: FoldParams): Promise<number> {
+export async function refoldLocation(
+  store: Store,
+  monitorId: string,
+  location: string,
+  fromMs: number,
+  params: FoldParams,
+): Promise<number> {
   const start = await restartPoint(store, monitorId, location, fromMs);
   let state = start.state;
   const closed: Segment[] = [];
@@ -59,10 +66,19 @@ export async function refoldLocation(store: Store, monitorId: string, location: 
     cursorMs = next[next.length - 1]!.timeMs + 1;
     if (next.length < chunkLimit) break;
   }
-  const segments = joinSegments([...closed, ...tailSegments(state, params)]).map((s) => ({ ...s, monitorId, location }));
+  const segments = joinSegments([...closed, ...tailSegments(state, params)]).map((s) => ({
+    ...s,
+    monitorId,
+    location,
+  }));
   await store.replaceSegments(monitorId, location, start.replaceFromMs, segments);
   if (state.lastCheck) {
-    await store.putLocationState({ monitorId, location, lastCheckMs: state.lastCheck.timeMs, stateJson: JSON.stringify(state) });
+    await store.putLocationState({
+      monitorId,
+      location,
+      lastCheckMs: state.lastCheck.timeMs,
+      stateJson: JSON.stringify(state),
+    });
   }
   return start.replaceFromMs;
 }

@@ -56,7 +56,13 @@ export async function loadReportInput(store: Store, request: ReportRequest): Pro
   };
 }
 
-async function pushGapMs(store: Store, monitorId: string, fromMs: number, toMs: number, endMs: number): Promise<number | null> {
+async function pushGapMs(
+  store: Store,
+  monitorId: string,
+  fromMs: number,
+  toMs: number,
+  endMs: number,
+): Promise<number | null> {
   const firstHourMs = hourOf(fromMs) < fromMs ? hourOf(fromMs) + hourMs : fromMs;
   const [rollups, lastUpBeforeMs] = await Promise.all([
     store.listRollups([monitorId], fromMs, toMs),

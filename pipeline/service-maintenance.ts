@@ -24,13 +24,21 @@ export async function syncConfigMaintenance(store: Store, windows: readonly Main
  * Syncs every service's config windows in one transaction and derives its probe incidents again
  * from the first window when any was new (a window masks them, SPEC §2.5).
  */
-export async function syncServicesMaintenance(store: Store, services: readonly { spec: ServiceSpec; maintenance: readonly Maintenance[] }[], nowMs: number): Promise<void> {
+export async function syncServicesMaintenance(
+  store: Store,
+  services: readonly { spec: ServiceSpec; maintenance: readonly Maintenance[] }[],
+  nowMs: number,
+): Promise<void> {
   // All at once and in order (Store.lockServices): one by one in config order could deadlock with a live batch.
-  await lockedTransaction(store, services.map((s) => s.spec.id), async (tx) => {
-    for (const { spec, maintenance } of services) {
-      if ((await syncConfigMaintenance(tx, maintenance)) > 0) {
-        await reconcileProbeIncidents(tx, spec, Math.min(...maintenance.map((w) => w.startMs)), nowMs);
+  await lockedTransaction(
+    store,
+    services.map((s) => s.spec.id),
+    async (tx) => {
+      for (const { spec, maintenance } of services) {
+        if ((await syncConfigMaintenance(tx, maintenance)) > 0) {
+          await reconcileProbeIncidents(tx, spec, Math.min(...maintenance.map((w) => w.startMs)), nowMs);
+        }
       }
-    }
-  });
+    },
+  );
 }

@@ -10,23 +10,35 @@ export function monitorLocations(monitor: ServiceSpec['monitors'][number]): stri
   return monitor.locations.length > 0 ? monitor.locations : [defaultLocation];
 }
 
-export async function loadServiceTimeline(store: Store, service: ServiceSpec, fromMs: number, toMs: number): Promise<Segment[]> {
+export async function loadServiceTimeline(
+  store: Store,
+  service: ServiceSpec,
+  fromMs: number,
+  toMs: number,
+): Promise<Segment[]> {
   if (toMs <= fromMs) return [];
   const ids = service.monitors.map((m) => m.id);
-  const [stored, firstChecks] = await Promise.all([store.listSegments(ids, fromMs, toMs), store.firstSegmentStarts(ids)]);
+  const [stored, firstChecks] = await Promise.all([
+    store.listSegments(ids, fromMs, toMs),
+    store.firstSegmentStarts(ids),
+  ]);
   const byLocation = new Map<string, Segment[]>();
   for (const s of stored) {
     const key = `${s.monitorId}\u0000${s.location}`;
-    const segment: Segment = s.state === 'down'
-      ? { startMs: s.startMs, endMs: s.endMs, state: 'down', knownAtMs: s.knownAtMs! }
-      : { startMs: s.startMs, endMs: s.endMs, state: s.state };
+    const segment: Segment =
+      s.state === 'down'
+        ? { startMs: s.startMs, endMs: s.endMs, state: 'down', knownAtMs: s.knownAtMs! }
+        : { startMs: s.startMs, endMs: s.endMs, state: s.state };
     const list = byLocation.get(key);
     if (list) list.push(segment);
     else byLocation.set(key, [segment]);
   }
   const monitors = service.monitors.map((monitor) => {
     const timelines = monitorLocations(monitor).map((l) => byLocation.get(`${monitor.id}\u0000${l}`) ?? []);
-    return { timeline: monitorTimeline(monitor, timelines, fromMs, toMs), firstCheckMs: firstChecks.get(monitor.id) ?? null };
+    return {
+      timeline: monitorTimeline(monitor, timelines, fromMs, toMs),
+      firstCheckMs: firstChecks.get(monitor.id) ?? null,
+    };
   });
   return serviceTimeline({ downWhen: service.downWhen, historyFromMs: service.historyFromMs, monitors }, fromMs, toMs);
 }

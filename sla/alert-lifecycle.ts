@@ -62,7 +62,16 @@ export function stepAlerts(
     byKey.delete(alert.key);
     const state: AlertState = previous
       ? { ...previous, summary: alert.summary, sentAtMs: { ...previous.sentAtMs } }
-      : { ...alert, status: 'firing', firedAtMs: nowMs, resolvedAtMs: null, sentAtMs: {}, acknowledgedAtMs: null, acknowledgedBy: null, silencedUntilMs: null };
+      : {
+          ...alert,
+          status: 'firing',
+          firedAtMs: nowMs,
+          resolvedAtMs: null,
+          sentAtMs: {},
+          acknowledgedAtMs: null,
+          acknowledgedBy: null,
+          silencedUntilMs: null,
+        };
     let dirty = !previous || previous.summary !== alert.summary;
     if (!silenced(state, nowMs)) {
       for (const channel of channels) {
@@ -81,7 +90,8 @@ export function stepAlerts(
     if (undetermined.has(state.key)) continue;
     changed.push({ ...state, status: 'resolved', resolvedAtMs: nowMs });
     // Every channel that was told it fires is told it is resolved, silenced or not.
-    for (const channelId of Object.keys(state.sentAtMs)) sends.push({ key: state.key, channelId, status: 'resolved', repeat: false });
+    for (const channelId of Object.keys(state.sentAtMs))
+      sends.push({ key: state.key, channelId, status: 'resolved', repeat: false });
   }
   return { changed, sends };
 }

@@ -54,29 +54,57 @@ export const notificationWarningMs = 3_600_000;
 
 /** A window or bound in its largest whole unit: 3 d, 6 h, 5 min, 4.3 s. */
 export function formatSpan(ms: number): string {
-  for (const [unitMs, unit] of [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min']] as const) {
+  for (const [unitMs, unit] of [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+  ] as const) {
     if (ms >= unitMs && ms % unitMs === 0) return `${ms / unitMs} ${unit}`;
   }
-  return ms >= 3_600_000 ? `${(ms / 3_600_000).toFixed(1)} h` : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${+(ms / 1000).toFixed(2)} s`;
+  return ms >= 3_600_000
+    ? `${(ms / 3_600_000).toFixed(1)} h`
+    : ms >= 60_000
+      ? `${(ms / 60_000).toFixed(1)} min`
+      : `${+(ms / 1000).toFixed(2)} s`;
 }
 
 export function computeActiveAlerts(input: AlertRuleInput): ActiveAlert[] {
   const out: ActiveAlert[] = [];
   const add = (name: string, subject: string, severity: AlertSeverity, claim: Claim | null, summary: string) =>
-    out.push({ key: `${name}:${subject}`, serviceId: input.service.id, name, severity, claimId: claim?.id ?? null, summary });
+    out.push({
+      key: `${name}:${subject}`,
+      serviceId: input.service.id,
+      name,
+      severity,
+      claimId: claim?.id ?? null,
+      summary,
+    });
   for (const current of input.claims) claimAlerts(current, input, add);
   incidentAlerts(input, add);
   maintenanceAlerts(input, add);
   for (const push of input.pushMonitors) {
-    if (push.overdue) add('push_overdue', push.monitorId, 'ticket', null, `push monitor ${push.monitorId} is overdue: no push within expect_every + grace`);
+    if (push.overdue)
+      add(
+        'push_overdue',
+        push.monitorId,
+        'ticket',
+        null,
+        `push monitor ${push.monitorId} is overdue: no push within expect_every + grace`,
+      );
   }
   for (const cert of input.certificates) {
     const leftMs = cert.expiresAtMs - input.nowMs;
     if (leftMs < input.tlsExpiryWithinMs) {
       const days = Math.floor(leftMs / 86_400_000);
-      add('tls_expiring', cert.monitorId, 'ticket', null, leftMs <= 0
-        ? `the certificate of ${cert.monitorId} has expired`
-        : `the certificate of ${cert.monitorId} expires in ${days} days (${new Date(cert.expiresAtMs).toISOString()})`);
+      add(
+        'tls_expiring',
+        cert.monitorId,
+        'ticket',
+        null,
+        leftMs <= 0
+          ? `the certificate of ${cert.monitorId} has expired`
+          : `the certificate of ${cert.monitorId} expires in ${days} days (${new Date(cert.expiresAtMs).toISOString()})`,
+      );
     }
   }
   return out;
@@ -91,28 +119,57 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
     for (const pair of input.burnRates.get(claim.id) ?? []) {
       if (!pair.firing) continue;
       const w = pair.window;
-      add(`availability_burn_${w.name}`, claim.id, w.severity, claim,
-        `error budget of ${claim.id} (${pct(claim.bound)}) burning at ${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`);
+      add(
+        `availability_burn_${w.name}`,
+        claim.id,
+        w.severity,
+        claim,
+        `error budget of ${claim.id} (${pct(claim.bound)}) burning at ${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`,
+      );
     }
   }
   // slawatch is blind: a probe-measured claim whose coverage is below its threshold cannot be verified.
   if (coverageGatedMetrics.has(claim.metric) && (current.coverage ?? 0) < claim.minCoverage) {
-    add('coverage_low', claim.id, 'ticket', claim, `coverage of ${claim.id} is ${pct(current.coverage ?? 0)}, below the required ${pct(claim.minCoverage)}`);
+    add(
+      'coverage_low',
+      claim.id,
+      'ticket',
+      claim,
+      `coverage of ${claim.id} is ${pct(current.coverage ?? 0)}, below the required ${pct(claim.minCoverage)}`,
+    );
   }
   if (measured === null) return;
   if (claim.metric === 'mttr' && measured > claim.bound) {
-    add('mttr_over_bound', claim.id, 'ticket', claim, `MTTR so far ${show(measured)} is above the claimed ${show(claim.bound)}`);
+    add(
+      'mttr_over_bound',
+      claim.id,
+      'ticket',
+      claim,
+      `MTTR so far ${show(measured)} is above the claimed ${show(claim.bound)}`,
+    );
   }
   if (claim.metric === 'incident_count' || claim.metric === 'long_incident_count') {
     const what = claim.metric === 'incident_count' ? 'incidents' : 'long incidents';
     if (measured > claim.bound) {
-      add(`${claim.metric}_over_bound`, claim.id, 'ticket', claim, `${measured} ${what} so far, above the claimed ${claim.bound}`);
+      add(
+        `${claim.metric}_over_bound`,
+        claim.id,
+        'ticket',
+        claim,
+        `${measured} ${what} so far, above the claimed ${claim.bound}`,
+      );
     } else {
       // Linear projection to the period's end, as SPEC §3 at_risk projects counts.
       const elapsed = (Math.min(input.nowMs, current.toMs) - current.fromMs) / (current.toMs - current.fromMs);
       const projected = elapsed > 0 ? measured / elapsed : 0;
       if (input.nowMs < current.toMs && projected > claim.bound) {
-        add(`${claim.metric}_on_pace`, claim.id, 'ticket', claim, `${measured} ${what} so far, on pace for ${projected.toFixed(1)} by the period's end (claimed ${claim.bound})`);
+        add(
+          `${claim.metric}_on_pace`,
+          claim.id,
+          'ticket',
+          claim,
+          `${measured} ${what} so far, on pace for ${projected.toFixed(1)} by the period's end (claimed ${claim.bound})`,
+        );
       }
     }
   }
@@ -128,9 +185,21 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
     const leftMs = detectedMs + boundMs - input.nowMs;
     const subject = incident.id ?? String(incident.startedAtMs);
     if (leftMs < 0) {
-      add('notification_overdue', subject, 'page', claim, `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} was not notified within the claimed ${formatSpan(boundMs)}`);
+      add(
+        'notification_overdue',
+        subject,
+        'page',
+        claim,
+        `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} was not notified within the claimed ${formatSpan(boundMs)}`,
+      );
     } else if (leftMs < notificationWarningMs) {
-      add('notification_due', subject, 'page', claim, `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min (claimed ${formatSpan(boundMs)} from detection)`);
+      add(
+        'notification_due',
+        subject,
+        'page',
+        claim,
+        `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min (claimed ${formatSpan(boundMs)} from detection)`,
+      );
     }
   }
 }
@@ -145,7 +214,12 @@ function maintenanceAlerts(input: AlertRuleInput, add: Add): void {
     if (!late) continue;
     const claim = input.service.claims.find((c) => c.metric === 'maintenance_notice' && c.bound === boundMs) ?? null;
     const given = leadMs === null ? 'not announced' : `announced ${formatSpan(leadMs)} ahead`;
-    add('maintenance_notice_short', window.id ?? String(window.startMs), 'ticket', claim,
-      `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; the claim needs ${formatSpan(boundMs)}`);
+    add(
+      'maintenance_notice_short',
+      window.id ?? String(window.startMs),
+      'ticket',
+      claim,
+      `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; the claim needs ${formatSpan(boundMs)}`,
+    );
   }
 }

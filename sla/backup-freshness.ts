@@ -7,7 +7,11 @@ import type { CheckRollup } from './rollup.ts';
  * check before the first of those hours; endMs: E = min(to, now). Null when nothing was pushed
  * before E.
  */
-export function longestPushGapMs(rollups: readonly CheckRollup[], lastUpBeforeMs: number | null, endMs: number): number | null {
+export function longestPushGapMs(
+  rollups: readonly CheckRollup[],
+  lastUpBeforeMs: number | null,
+  endMs: number,
+): number | null {
   let previousMs = lastUpBeforeMs;
   let longest: number | null = null;
   const consider = (gap: number) => {

@@ -45,7 +45,12 @@ export function burnRate(errorRatio: number, sloRatio: number): number {
 
 /** A window length as Prometheus writes it: 5m, 1h, 1d, 3d. */
 export function promDuration(ms: number): string {
-  for (const [unit, size] of [['d', dayMs], ['h', hourMs], ['m', minuteMs], ['s', 1000]] as const) {
+  for (const [unit, size] of [
+    ['d', dayMs],
+    ['h', hourMs],
+    ['m', minuteMs],
+    ['s', 1000],
+  ] as const) {
     if (ms % size === 0) return `${ms / size}${unit}`;
   }
   return `${ms}ms`;

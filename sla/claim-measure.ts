@@ -16,7 +16,13 @@ export interface MeasureContext {
 }
 
 /** Metrics whose figure and bound are durations: ms in the engine, seconds in JSON and sheets (SPEC §5). */
-export const durationMetrics: ReadonlySet<ClaimMetric> = new Set(['mttr', 'notification_delay', 'maintenance_notice', 'backup_freshness', 'latency']);
+export const durationMetrics: ReadonlySet<ClaimMetric> = new Set([
+  'mttr',
+  'notification_delay',
+  'maintenance_notice',
+  'backup_freshness',
+  'latency',
+]);
 
 const secondsToMs = (s: number | null) => (s === null ? null : s * 1000);
 
@@ -38,7 +44,9 @@ export const claimMeasures: Record<ClaimMetric, (claim: Claim, ctx: MeasureConte
   },
   // The shortest notice given; a window never announced had none.
   maintenance_notice: (claim, { windows }) => {
-    const leads = windows.filter((w) => claim.kind === undefined || w.kind === claim.kind).map((w) => noticeLeadMs(w) ?? 0);
+    const leads = windows
+      .filter((w) => claim.kind === undefined || w.kind === claim.kind)
+      .map((w) => noticeLeadMs(w) ?? 0);
     return leads.length > 0 ? Math.min(...leads) : null;
   },
   backup_freshness: (claim, { backupFreshnessSeconds }) =>

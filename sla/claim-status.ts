@@ -35,7 +35,13 @@ export function evaluateClaim(claim: Claim, ctx: ClaimPeriodContext): ClaimEvalu
   const { figures } = ctx;
   const measured = claimMeasures[claim.metric](claim, ctx);
   const budget = claim.metric === 'availability' ? errorBudget(claim, figures, ctx.fullPlannedMs) : undefined;
-  const result = (status: ClaimStatus, reason: string): ClaimEvaluation => ({ claim, measured, status, reason, budget });
+  const result = (status: ClaimStatus, reason: string): ClaimEvaluation => ({
+    claim,
+    measured,
+    status,
+    reason,
+    budget,
+  });
 
   if (measured === null) return result('insufficient_data', 'nothing to measure in this period');
   const coverage = figures.coverage ?? 0;
@@ -46,12 +52,18 @@ export function evaluateClaim(claim: Claim, ctx: ClaimPeriodContext): ClaimEvalu
     const lower = figures.availabilityLower!;
     const upper = figures.availabilityUpper!;
     if (lower < claim.bound && claim.bound <= upper) {
-      return result('insufficient_data', `unknown time leaves availability between ${pct(lower)} and ${pct(upper)}, around the bound`);
+      return result(
+        'insufficient_data',
+        `unknown time leaves availability between ${pct(lower)} and ${pct(upper)}, around the bound`,
+      );
     }
     if (upper < claim.bound) return result('breached', `availability at most ${pct(upper)} < ${pct(claim.bound)}`);
   } else if (fails(claim, measured)) {
     const show = (v: number) => formatClaimValue(claim, v, 'en');
-    return result('breached', `measured ${show(measured)} ${claim.direction === 'min' ? '<' : '>'} bound ${show(claim.bound)}`);
+    return result(
+      'breached',
+      `measured ${show(measured)} ${claim.direction === 'min' ? '<' : '>'} bound ${show(claim.bound)}`,
+    );
   }
   const risk = atRiskReason(claim, measured, ctx, budget);
   return risk ? result('at_risk', risk) : result('met', 'meets its bound');
@@ -70,14 +82,16 @@ function atRiskReason(
   budget: ClaimEvaluation['budget'],
 ): string | null {
   if (ctx.burnAlertsFiring?.has(claim.id)) return 'a burn-rate alert is firing';
-  if (budget && budget.remainingRatio < 0.25) return `only ${pct(Math.max(0, budget.remainingRatio))} of the error budget is left`;
+  if (budget && budget.remainingRatio < 0.25)
+    return `only ${pct(Math.max(0, budget.remainingRatio))} of the error budget is left`;
   const running = ctx.nowMs < ctx.toMs;
   const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
   if (!running || elapsed <= 0) return null;
   // Linear projection of counts and downtime to the period's end.
   if (claim.metric === 'incident_count' || claim.metric === 'long_incident_count') {
     const projected = measured / elapsed;
-    if (projected > claim.bound) return `on pace for ${projected.toFixed(1)} by the period's end (bound ${claim.bound})`;
+    if (projected > claim.bound)
+      return `on pace for ${projected.toFixed(1)} by the period's end (bound ${claim.bound})`;
   }
   if (budget && budget.usedMs / elapsed > budget.totalMs) {
     return `on pace to use ${pct(budget.usedMs / elapsed / budget.totalMs)} of the error budget by the period's end`;

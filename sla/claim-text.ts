@@ -47,14 +47,17 @@ export function formatClaimValue(claim: Claim, value: number, lang: Lang): strin
 
 function boundText(claim: Claim, lang: Lang): string {
   const bound =
-    claim.metric === 'availability' ? formatPercent(claim.bound, percentDecimals(claim.bound)) : formatClaimValue(claim, claim.bound, lang);
+    claim.metric === 'availability'
+      ? formatPercent(claim.bound, percentDecimals(claim.bound))
+      : formatClaimValue(claim, claim.bound, lang);
   if (lang === 'ja') return `${bound}${claim.direction === 'min' ? '以上' : '以内'}`;
   return `${claim.direction === 'min' ? '≥' : '≤'} ${bound}`;
 }
 
 export function claimText(claim: Claim, measured: number | null, status: ClaimStatus): Record<Lang, string> {
   const text = (lang: Lang) => {
-    const value = measured === null ? (lang === 'ja' ? 'データなし' : 'no data') : formatClaimValue(claim, measured, lang);
+    const value =
+      measured === null ? (lang === 'ja' ? 'データなし' : 'no data') : formatClaimValue(claim, measured, lang);
     return lang === 'ja'
       ? `${labels[claim.metric].ja} ${value}（目標 ${boundText(claim, 'ja')}）：${statusWords[status].ja}`
       : `${labels[claim.metric].en} ${value} (claim ${boundText(claim, 'en')}): ${statusWords[status].en}`;

@@ -45,7 +45,10 @@ export function computeScenario(s: Scenario): ScenarioResult {
     const own = rollups.filter((r) => r.monitorId === claim.monitorId);
     const firstHourMs = hourOf(s.fromMs) < s.fromMs ? hourOf(s.fromMs) + 3_600_000 : s.fromMs;
     const before = checks.filter((c) => c.monitorId === claim.monitorId && c.status === 'up' && c.timeMs < firstHourMs);
-    const lastUpBeforeMs = before.reduce<number | null>((max, c) => (max === null || c.timeMs > max ? c.timeMs : max), null);
+    const lastUpBeforeMs = before.reduce<number | null>(
+      (max, c) => (max === null || c.timeMs > max ? c.timeMs : max),
+      null,
+    );
     const gap = longestPushGapMs(own.filter(inPeriod), lastUpBeforeMs, endMs);
     backupFreshnessSeconds[claim.monitorId] = gap === null ? null : gap / 1000;
   }

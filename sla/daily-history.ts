@@ -18,7 +18,11 @@ export interface DayHistory {
 }
 
 /** The day starts of the `days` days ending with today (in the service's timezone), oldest first. */
-export function dayBounds(timezone: string, nowMs: number, days: number): { fromMs: number; toMs: number; date: string }[] {
+export function dayBounds(
+  timezone: string,
+  nowMs: number,
+  days: number,
+): { fromMs: number; toMs: number; date: string }[] {
   const today = DateTime.fromMillis(nowMs, { zone: timezone }).startOf('day');
   return Array.from({ length: days }, (_, i) => {
     const start = today.minus({ days: days - 1 - i });

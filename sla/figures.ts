@@ -134,4 +134,3 @@ export function notificationBoundMs(service: Pick<ServiceSpec, 'claims'>): numbe
   const bounds = service.claims.filter((c) => c.metric === 'notification_delay').map((c) => c.bound);
   return bounds.length > 0 ? Math.min(...bounds) : null;
 }
-

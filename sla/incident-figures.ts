@@ -23,7 +23,12 @@ function spanEndMs(incident: Incident, nowMs: number): number {
  * Incidents started in [from, to), except a probe incident overlapping an outage incident of
  * another source: a person's record outranks a blind probe.
  */
-export function countedIncidents(incidents: readonly Incident[], fromMs: number, toMs: number, nowMs: number): Incident[] {
+export function countedIncidents(
+  incidents: readonly Incident[],
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Incident[] {
   const recorded = incidents.filter((i) => i.source !== 'probe' && i.impact === 'outage');
   return incidents
     .filter((i) => i.startedAtMs >= fromMs && i.startedAtMs < toMs)

@@ -1,4 +1,4 @@
-// Frozen months (issue 5): when a month closes, what its figures are made of is stored, so a
+// Frozen months: when a month closes, what its figures are made of is stored, so a
 // year's figures can be assembled from twelve months even after raw checks are pruned or a
 // config is changed. Every figure of SPEC §2.7 over a year is a sum, a max or a function of the
 // months' parts: P, D, U and maintenance time add up (periods are disjoint); counted incidents
@@ -73,16 +73,21 @@ function mergeBackup(months: readonly MonthSnapshot[]): BackupFreshness {
 export function figuresFromMonths(service: ServiceSpec, months: readonly MonthSnapshot[], nowMs: number): Figures {
   const sum = (pick: (m: MonthSnapshot) => number) => months.reduce((total, m) => total + pick(m), 0);
   const latencyCounts = new Map<number, number>();
-  for (const m of months) for (const [ms, count] of m.latencyCounts) latencyCounts.set(ms, (latencyCounts.get(ms) ?? 0) + count);
-  return figuresFromParts(service, {
-    plannedMs: sum((m) => m.plannedMs),
-    downtimeMs: sum((m) => m.downtimeMs),
-    unknownMs: sum((m) => m.unknownMs),
-    maintenanceMs: sum((m) => m.maintenanceMs),
-    counted: months.flatMap((m) => m.counted),
-    windows: months.flatMap((m) => m.windows),
-    latencyCounts,
-  }, nowMs);
+  for (const m of months)
+    for (const [ms, count] of m.latencyCounts) latencyCounts.set(ms, (latencyCounts.get(ms) ?? 0) + count);
+  return figuresFromParts(
+    service,
+    {
+      plannedMs: sum((m) => m.plannedMs),
+      downtimeMs: sum((m) => m.downtimeMs),
+      unknownMs: sum((m) => m.unknownMs),
+      maintenanceMs: sum((m) => m.maintenanceMs),
+      counted: months.flatMap((m) => m.counted),
+      windows: months.flatMap((m) => m.windows),
+      latencyCounts,
+    },
+    nowMs,
+  );
 }
 
 /** The report of [from, to) assembled from its months, as SPEC §5 shapes it. */

@@ -22,7 +22,12 @@ export function bucketUnitFor(fromMs: number, toMs: number): BucketUnit {
   return 'month';
 }
 
-export function splitPeriod(fromMs: number, toMs: number, timezone: string, unit: BucketUnit = bucketUnitFor(fromMs, toMs)): Bucket[] {
+export function splitPeriod(
+  fromMs: number,
+  toMs: number,
+  timezone: string,
+  unit: BucketUnit = bucketUnitFor(fromMs, toMs),
+): Bucket[] {
   const buckets: Bucket[] = [];
   const start = DateTime.fromMillis(fromMs, { zone: timezone });
   // Calendar steps from the local start of the unit that holds `from`, so months stay months.

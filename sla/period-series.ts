@@ -45,7 +45,11 @@ export function budgetBurnDown(input: {
   input.buckets.forEach((bucket, i) => {
     const d = input.downtimeMs[i] ?? null;
     if (d !== null) used += d;
-    points.push({ atMs: bucket.toMs, remainingMs: d === null ? null : totalBudgetMs - used, evenSpendMs: even(bucket.toMs) });
+    points.push({
+      atMs: bucket.toMs,
+      remainingMs: d === null ? null : totalBudgetMs - used,
+      evenSpendMs: even(bucket.toMs),
+    });
   });
   return points;
 }
@@ -64,7 +68,11 @@ export function cumulativeAgainstPace(input: {
   input.buckets.forEach((bucket, i) => {
     const n = input.counts[i] ?? null;
     if (n !== null) sum += n;
-    points.push({ atMs: bucket.toMs, cumulative: n === null ? null : sum, pace: (bound * (bucket.toMs - fromMs)) / (toMs - fromMs) });
+    points.push({
+      atMs: bucket.toMs,
+      cumulative: n === null ? null : sum,
+      pace: (bound * (bucket.toMs - fromMs)) / (toMs - fromMs),
+    });
   });
   return points;
 }

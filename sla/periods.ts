@@ -10,7 +10,8 @@ export interface Period {
 
 function localStartMs(timezone: string, year: number, month: number, day = 1): number {
   const dt = DateTime.fromObject({ year, month, day }, { zone: timezone });
-  if (!dt.isValid) throw new Error(`invalid date ${year}-${month}-${day} in timezone ${timezone}: ${dt.invalidExplanation}`);
+  if (!dt.isValid)
+    throw new Error(`invalid date ${year}-${month}-${day} in timezone ${timezone}: ${dt.invalidExplanation}`);
   return dt.toMillis();
 }
 
@@ -38,7 +39,8 @@ export function parsePeriodLabel(label: string, timezone: string): Period {
   const quarter = /^(\d{4})-Q([1-4])$/i.exec(label);
   if (quarter) return periodOfQuarter(timezone, Number(quarter[1]), Number(quarter[2]));
   const month = /^(\d{4})-(\d{2})$/.exec(label);
-  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return periodOfMonth(timezone, Number(month[1]), Number(month[2]));
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12)
+    return periodOfMonth(timezone, Number(month[1]), Number(month[2]));
   throw new Error(`invalid period "${label}": use a year (2026), a quarter (2026-Q2) or a month (2026-05)`);
 }
 
@@ -48,11 +50,7 @@ export function yearContaining(timezone: string, atMs: number): number {
 }
 
 /** The calendar period of a claim's kind that contains an instant (rolling: the window ending then). */
-export function periodContaining(
-  kind: 'year' | 'quarter' | 'month',
-  timezone: string,
-  atMs: number,
-): Period {
+export function periodContaining(kind: 'year' | 'quarter' | 'month', timezone: string, atMs: number): Period {
   const local = DateTime.fromMillis(atMs, { zone: timezone });
   if (kind === 'year') return periodOfYear(timezone, local.year);
   if (kind === 'quarter') return periodOfQuarter(timezone, local.year, Math.ceil(local.month / 3));

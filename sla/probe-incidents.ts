@@ -79,4 +79,3 @@ export function incidentDowntime(incident: Incident, unknown: readonly Interval[
   if (span[0]!.endMs <= span[0]!.startMs) return [];
   return incident.source === 'probe' ? subtractIntervals(span, unknown) : span;
 }
-

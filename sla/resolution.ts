@@ -24,7 +24,12 @@ export function probeIntervalMs(service: Pick<ServiceSpec, 'monitors'>): number 
 
 type Resolver = (claim: Claim, service: ServiceSpec, intervalMs: number) => Omit<ClaimResolution, 'claimId'>;
 
-const exact: Resolver = () => ({ verifiable: true, errorMs: null, en: 'exact: measured from records', ja: '記録から正確に測定' });
+const exact: Resolver = () => ({
+  verifiable: true,
+  errorMs: null,
+  en: 'exact: measured from records',
+  ja: '記録から正確に測定',
+});
 
 const withinBound =
   (what: { en: string; ja: string }, errorOf: (claim: Claim, service: ServiceSpec, i: number) => number): Resolver =>
@@ -55,11 +60,16 @@ const resolvers: Record<ClaimMetric, Resolver> = {
     };
   },
   mttr: withinBound({ en: 'each repair time', ja: '復旧時間' }, (_, __, i) => i),
-  notification_delay: withinBound({ en: 'detection time', ja: '検知時刻' }, (_, service, i) =>
-    i * Math.max(1, ...service.monitors.map((m) => m.confirm)),
+  notification_delay: withinBound(
+    { en: 'detection time', ja: '検知時刻' },
+    (_, service, i) => i * Math.max(1, ...service.monitors.map((m) => m.confirm)),
   ),
   long_incident_count: (claim, service, i) =>
-    withinBound({ en: 'each incident duration', ja: '障害時間' }, () => i)({ ...claim, bound: service.longAfterMs }, service, i),
+    withinBound({ en: 'each incident duration', ja: '障害時間' }, () => i)(
+      { ...claim, bound: service.longAfterMs },
+      service,
+      i,
+    ),
   incident_count: (_, service, i) => {
     const blindMs = i * Math.max(1, ...service.monitors.map((m) => m.confirm));
     return {
@@ -77,7 +87,13 @@ const resolvers: Record<ClaimMetric, Resolver> = {
 export function claimResolution(claim: Claim, service: ServiceSpec): ClaimResolution {
   const i = probeIntervalMs(service);
   if (i === null) {
-    return { claimId: claim.id, verifiable: true, errorMs: null, en: 'no probes: measured from the incident record only', ja: '監視なし：障害記録のみから測定' };
+    return {
+      claimId: claim.id,
+      verifiable: true,
+      errorMs: null,
+      en: 'no probes: measured from the incident record only',
+      ja: '監視なし：障害記録のみから測定',
+    };
   }
   return { claimId: claim.id, ...resolvers[claim.metric](claim, service, i) };
 }

@@ -13,7 +13,11 @@ const dayMs = 86_400_000;
 const scanStepMs = 6 * 3_600_000;
 
 /** Stretches of [fromMs, toMs) with one UTC offset each (ms to add to an instant for wall time). */
-export function constantOffsetPieces(timezone: string, fromMs: number, toMs: number): { startMs: number; endMs: number; offsetMs: number }[] {
+export function constantOffsetPieces(
+  timezone: string,
+  fromMs: number,
+  toMs: number,
+): { startMs: number; endMs: number; offsetMs: number }[] {
   const offsetAt = (t: number) => DateTime.fromMillis(t, { zone: timezone }).offset * minuteMs;
   const pieces: { startMs: number; endMs: number; offsetMs: number }[] = [];
   let startMs = fromMs;

@@ -15,7 +15,17 @@ import {
 } from 'chart.js';
 import type { ChartSpec } from './chart-spec.ts';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 
 const drawn = new Map<string, { chart: Chart; spec: ChartSpec }>();
 

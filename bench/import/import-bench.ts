@@ -59,7 +59,13 @@ async function importIntoPostgres(csv: string, configPath: string, rows: number)
   }
 }
 
-async function importOnce(csv: string, configPath: string, rows: number, databaseUrl: string, what: string): Promise<ImportRun> {
+async function importOnce(
+  csv: string,
+  configPath: string,
+  rows: number,
+  databaseUrl: string,
+  what: string,
+): Promise<ImportRun> {
   log(`import: ${rows.toLocaleString('en-US')} rows into ${what}`);
   const r: ChildResult = await runNode(['bin/slawatch.js', 'import', 'checks', csv, '--config', configPath], {
     env: { DATABASE_URL: databaseUrl },
@@ -67,11 +73,19 @@ async function importOnce(csv: string, configPath: string, rows: number, databas
   });
   assertChildOk(`slawatch import (${what})`, r);
   if (!r.stdout.includes(`imported ${rows} checks`)) throw new Error(`unexpected import output: ${r.stdout}`);
-  log(`import: ${what} took ${fmtMs(r.wallMs)} = ${fmtInt(rows / (r.wallMs / 1000))} rows/s, peak RSS ${r.peakRssBytes === null ? 'n/a' : fmtBytes(r.peakRssBytes)}`);
+  log(
+    `import: ${what} took ${fmtMs(r.wallMs)} = ${fmtInt(rows / (r.wallMs / 1000))} rows/s, peak RSS ${r.peakRssBytes === null ? 'n/a' : fmtBytes(r.peakRssBytes)}`,
+  );
   return { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes };
 }
 
-function renderImport(sqlite: ImportRun[], pg: ImportRun[], pgProblem: string | null, big: ImportRun, tookMs: number): string {
+function renderImport(
+  sqlite: ImportRun[],
+  pg: ImportRun[],
+  pgProblem: string | null,
+  big: ImportRun,
+  tookMs: number,
+): string {
   const rate = (rows: number, ms: number) => rows / (ms / 1000);
   const rateRuns = (rows: number, runs: ImportRun[]) => runs.map((r) => fmtInt(rate(rows, r.wallMs))).join(', ');
   const sqliteRate = rate(smallRows, median(sqlite.map((r) => r.wallMs)));
@@ -79,13 +93,37 @@ function renderImport(sqlite: ImportRun[], pg: ImportRun[], pgProblem: string | 
   const bigRate = rate(largeRows, big.wallMs);
   const rss = big.peakRssBytes;
   const rows = [
-    ['1 M rows → fresh SQLite file', `${fmtInt(sqliteRate)} rows/s (${fmtMs(median(sqlite.map((r) => r.wallMs)))})`, rateRuns(smallRows, sqlite), '≥ 100,000 rows/s', passFail(sqliteRate >= 100_000)],
+    [
+      '1 M rows → fresh SQLite file',
+      `${fmtInt(sqliteRate)} rows/s (${fmtMs(median(sqlite.map((r) => r.wallMs)))})`,
+      rateRuns(smallRows, sqlite),
+      '≥ 100,000 rows/s',
+      passFail(sqliteRate >= 100_000),
+    ],
     pgRate === null
       ? ['1 M rows → fresh PostgreSQL schema', `skipped: ${pgProblem}`, '', '≥ 30,000 rows/s', 'skipped']
-      : ['1 M rows → fresh PostgreSQL schema', `${fmtInt(pgRate)} rows/s (${fmtMs(median(pg.map((r) => r.wallMs)))})`, rateRuns(smallRows, pg), '≥ 30,000 rows/s', passFail(pgRate >= 30_000)],
+      : [
+          '1 M rows → fresh PostgreSQL schema',
+          `${fmtInt(pgRate)} rows/s (${fmtMs(median(pg.map((r) => r.wallMs)))})`,
+          rateRuns(smallRows, pg),
+          '≥ 30,000 rows/s',
+          passFail(pgRate >= 30_000),
+        ],
     ['5 M rows → fresh SQLite file: rate', `${fmtInt(bigRate)} rows/s (${fmtMs(big.wallMs)})`, '1 run', '(info)', ''],
-    ['5 M rows → fresh SQLite file: child peak RSS', rss === null ? 'not measured' : fmtBytes(rss), '1 run', '≤ 300 MB', rss === null ? 'n/a' : passFail(rss <= 300e6)],
-    ['1 M rows → SQLite: child peak RSS', fmtBytes(median(sqlite.map((r) => r.peakRssBytes ?? Number.NaN))), '', '(info)', ''],
+    [
+      '5 M rows → fresh SQLite file: child peak RSS',
+      rss === null ? 'not measured' : fmtBytes(rss),
+      '1 run',
+      '≤ 300 MB',
+      rss === null ? 'n/a' : passFail(rss <= 300e6),
+    ],
+    [
+      '1 M rows → SQLite: child peak RSS',
+      fmtBytes(median(sqlite.map((r) => r.peakRssBytes ?? Number.NaN))),
+      '',
+      '(info)',
+      '',
+    ],
   ];
   return [
     '## 2. Import throughput',

@@ -16,7 +16,7 @@ export function importFleet(rows: number): FleetSpec {
   const outages: Outage[] = [];
   // One outage every ~5 days, 10 to 60 minutes long, seen by every monitor.
   for (let k = 1, t = fromMs + 2 * 24 * hour; t < toMs - 24 * hour; k++, t += 5 * 24 * hour + 3 * hour) {
-    outages.push({ startMs: t, endMs: t + ((k * 7) % 51 + 10) * 60_000, monitors: null });
+    outages.push({ startMs: t, endMs: t + (((k * 7) % 51) + 10) * 60_000, monitors: null });
   }
   return {
     monitorIds,
@@ -37,7 +37,9 @@ export function importConfigYaml(): string {
     'services:',
     '  - id: bench-import',
     '    monitors:',
-    ...monitorIds.map((id) => `      - { id: ${id}, type: http, url: "https://bench.example.com/${id}", interval: 30s, confirm: 2 }`),
+    ...monitorIds.map(
+      (id) => `      - { id: ${id}, type: http, url: "https://bench.example.com/${id}", interval: 30s, confirm: 2 }`,
+    ),
     '    claims:',
     '      - { id: availability, metric: availability, min: 99.9% }',
     '',

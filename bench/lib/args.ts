@@ -20,5 +20,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       throw new Error(`--only ${name}: expected one of ${benchNames.join(', ')}`);
     }
   }
-  return { only: requested.length > 0 ? (requested as BenchName[]) : [...benchNames], rebuild: values.rebuild ?? false };
+  return {
+    only: requested.length > 0 ? (requested as BenchName[]) : [...benchNames],
+    rebuild: values.rebuild ?? false,
+  };
 }

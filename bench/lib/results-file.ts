@@ -13,7 +13,12 @@ const order: readonly BenchName[] = ['year', 'import', 'storage', 'probing', 'ov
 const begin = (name: string) => `<!-- bench:${name} -->`;
 const end = (name: string) => `<!-- /bench:${name} -->`;
 
-export function writeResults(path: string, machine: MachineInfo, calibration: number, sections: readonly Section[]): void {
+export function writeResults(
+  path: string,
+  machine: MachineInfo,
+  calibration: number,
+  sections: readonly Section[],
+): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const bodies = new Map<BenchName, string>();
   for (const name of order) {

@@ -16,7 +16,11 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms
 }
 
 /** `warmups` untimed runs, then `runs` timed ones; returns every timed ms and the last result. */
-export async function repeat<T>(runs: number, warmups: number, fn: () => Promise<T> | T): Promise<{ ms: number[]; last: T }> {
+export async function repeat<T>(
+  runs: number,
+  warmups: number,
+  fn: () => Promise<T> | T,
+): Promise<{ ms: number[]; last: T }> {
   for (let i = 0; i < warmups; i++) await fn();
   const ms: number[] = [];
   let last: T | undefined;

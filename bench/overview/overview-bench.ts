@@ -3,7 +3,7 @@
 // the pages, as `serve` mounts them) on a SQLite store. Target: p95 < 100 ms. Cold renders (an
 // empty report cache) are measured too; the warm run lasts longer than the cache's freshness, so
 // background recomputations happen while it is measured.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -64,7 +64,13 @@ export async function runOverviewBench(_args: BenchArgs): Promise<Section> {
       health: () => ({ ok: true, detail: 'bench' }),
       // The bench measures rendering; sign-in is not what it times.
       security: null,
-      pages: { store, config: () => config, nowMs: Date.now, assets, reports: createReportCache({ store, nowMs: Date.now }) },
+      pages: {
+        store,
+        config: () => config,
+        nowMs: Date.now,
+        assets,
+        reports: createReportCache({ store, nowMs: Date.now }),
+      },
     });
     const server = await new Promise<ServerType>((resolve) => {
       const s = listen({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
@@ -82,7 +88,10 @@ export async function runOverviewBench(_args: BenchArgs): Promise<Section> {
 
   // Cold: a fresh cache each time.
   const cold: { name: string; ms: number; rows: number }[] = [];
-  for (const [name, path] of [['page 1 (25 services)', '/'], ['status filter (all 200 services)', '/?status=breached']] as const) {
+  for (const [name, path] of [
+    ['page 1 (25 services)', '/'],
+    ['status filter (all 200 services)', '/?status=breached'],
+  ] as const) {
     const { server, url } = await makeServer();
     const r = await time(`${url}${path}`);
     cold.push({ name, ms: r.ms, rows: r.rows });
@@ -92,7 +101,20 @@ export async function runOverviewBench(_args: BenchArgs): Promise<Section> {
 
   // Warm: one server, its cache filled by a first pass, then many requests over > 30 s (the cache's freshness).
   const { server, url } = await makeServer();
-  const paths = ['/', '/?page=2', '/?page=3', '/?page=4', '/?page=5', '/?page=6', '/?page=7', '/?page=8', '/?lang=ja', '/?status=breached', '/?status=met', '/?q=svc-1'];
+  const paths = [
+    '/',
+    '/?page=2',
+    '/?page=3',
+    '/?page=4',
+    '/?page=5',
+    '/?page=6',
+    '/?page=7',
+    '/?page=8',
+    '/?lang=ja',
+    '/?status=breached',
+    '/?status=met',
+    '/?q=svc-1',
+  ];
   for (const p of paths) await time(`${url}${p}`);
   const samples: number[] = [];
   let bytes = 0;
@@ -118,12 +140,17 @@ export async function runOverviewBench(_args: BenchArgs): Promise<Section> {
     `(availability, MTTR, incident count, latency p95), \`history_from\` at the start of the year, checks every 5 min for the`,
     `${historyDays} days before the run (${fmtInt(checks)} checks ingested in ${fmtMs(ingestMs)}), 0–3 outages per service.`,
     'Each request is `GET /` (or a page, a filter, the Japanese page) over HTTP to the app that `serve` mounts, on SQLite;',
-    "no period is given, so each claim is shown over its own current period: here the year so far.",
+    'no period is given, so each claim is shown over its own current period: here the year so far.',
     '',
     markdownTable(
       ['measure', 'value', 'target', 'result'],
       [
-        [`warm: p95 of ${warmRequests} requests over ${(warmSpanMs / 1000).toFixed(1)} s (cache fresh 30 s, recomputed in the background)`, fmtMs(p95), `< ${targetP95Ms} ms`, passFail(p95 < targetP95Ms)],
+        [
+          `warm: p95 of ${warmRequests} requests over ${(warmSpanMs / 1000).toFixed(1)} s (cache fresh 30 s, recomputed in the background)`,
+          fmtMs(p95),
+          `< ${targetP95Ms} ms`,
+          passFail(p95 < targetP95Ms),
+        ],
         ['warm: p50', fmtMs(median(samples)), '', ''],
         ['warm: p99 / max', `${fmtMs(percentile(samples, 99))} / ${fmtMs(Math.max(...samples))}`, '', ''],
         ...cold.map((c) => [`cold (empty report cache): ${c.name}`, fmtMs(c.ms), '(info)', '']),
@@ -131,7 +158,7 @@ export async function runOverviewBench(_args: BenchArgs): Promise<Section> {
       ],
     ),
     '',
-    'Requests rotate over: ' + paths.map((p) => `\`${p}\``).join(', ') + '.',
+    `Requests rotate over: ${paths.map((p) => `\`${p}\``).join(', ')}.`,
   ].join('\n');
   return { name: 'overview', markdown };
 }

@@ -20,7 +20,9 @@ export function overviewYaml(nowMs: number): string {
   for (let i = 0; i < serviceCount; i++) {
     lines.push(`  - id: ${serviceId(i)}`, `    name: Service ${i}`, `    history_from: ${yearStart}`, '    monitors:');
     for (let j = 0; j < monitorsPerService; j++) {
-      lines.push(`      - { id: ${monitorId(i, j)}, type: http, url: "http://127.0.0.1:9/${i}/${j}", interval: 5m, timeout: 5s }`);
+      lines.push(
+        `      - { id: ${monitorId(i, j)}, type: http, url: "http://127.0.0.1:9/${i}/${j}", interval: 5m, timeout: 5s }`,
+      );
     }
     lines.push(
       '    claims:',
@@ -42,7 +44,12 @@ export function* fleetChecks(fromMs: number, toMs: number, chunkMs: number, seed
     const n = randomInt(random, 0, 3);
     for (let k = 0; k < n; k++) {
       const startMs = fromMs + Math.floor(random() * (toMs - fromMs - 2 * 3_600_000));
-      outages.push({ service: i, monitor: randomInt(random, 0, monitorsPerService - 1), startMs, endMs: startMs + randomInt(random, 5, 90) * 60_000 });
+      outages.push({
+        service: i,
+        monitor: randomInt(random, 0, monitorsPerService - 1),
+        startMs,
+        endMs: startMs + randomInt(random, 5, 90) * 60_000,
+      });
     }
   }
   for (let chunk = fromMs; chunk < toMs; chunk += chunkMs) {
@@ -51,7 +58,13 @@ export function* fleetChecks(fromMs: number, toMs: number, chunkMs: number, seed
       for (let i = 0; i < serviceCount; i++) {
         for (let j = 0; j < monitorsPerService; j++) {
           const down = outages.some((o) => o.service === i && o.monitor === j && t >= o.startMs && t < o.endMs);
-          checks.push({ monitorId: monitorId(i, j), location: 'local', timeMs: t, status: down ? 'down' : 'up', latencyMs: down ? null : lognormalMs(random, 120, 0.5, 5000) });
+          checks.push({
+            monitorId: monitorId(i, j),
+            location: 'local',
+            timeMs: t,
+            status: down ? 'down' : 'up',
+            latencyMs: down ? null : lognormalMs(random, 120, 0.5, 5000),
+          });
         }
       }
     }

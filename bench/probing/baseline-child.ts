@@ -11,7 +11,14 @@ import { startCpuWindow } from './cpu-window.ts';
 import type { BaselineRun } from './probing-results.ts';
 import { startRssSampler } from './rss-sampler.ts';
 
-const [clientArg, origin, monitorsArg, rateArg, warmupArg, windowArg] = process.argv.slice(2) as [string, string, string, string, string, string];
+const [clientArg, origin, monitorsArg, rateArg, warmupArg, windowArg] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const client = clientArg === 'fetch' ? 'fetch' : 'node:http';
 const monitors = Number(monitorsArg);
 const ratePerSecond = Number(rateArg);

@@ -21,13 +21,25 @@ export interface LevelResult {
 /** A run keeps up when p99 lateness < 1 s, it uses < 1 core, and ≥ 98 % of due probes ran, all up. */
 export const passRule = { latenessP99Ms: 1_000, cores: 1, completeShare: 0.98 };
 
-export async function measureLevel(plan: IntervalPlan, monitors: number, store: StoreState, origin: string): Promise<LevelResult> {
+export async function measureLevel(
+  plan: IntervalPlan,
+  monitors: number,
+  store: StoreState,
+  origin: string,
+): Promise<LevelResult> {
   const ratePerSecond = monitors / (plan.intervalMs / 1000);
   log(
     `probing: ${fmtInt(monitors)} monitors at ${plan.label} (${ratePerSecond.toFixed(1)} probes/s), ${store} store: ` +
       `${store === 'restarted' ? `${(plan.intervalMs / 1000).toFixed(0)} s priming run, then ` : ''}${(plan.warmupMs / 1000).toFixed(0)} s warm-up + ${(plan.windowMs / 1000).toFixed(0)} s measured`,
   );
-  const runtime = await runRuntimeLevel({ origin, monitors, intervalMs: plan.intervalMs, warmupMs: plan.warmupMs, windowMs: plan.windowMs, store });
+  const runtime = await runRuntimeLevel({
+    origin,
+    monitors,
+    intervalMs: plan.intervalMs,
+    warmupMs: plan.warmupMs,
+    windowMs: plan.windowMs,
+    store,
+  });
   // Long enough for ~1,000 requests, within 10–15 s. The two loops run side by side (each in its
   // own process, a small share of a core at these rates); CPU time is counted per process.
   const baselineWindowMs = Math.min(15_000, Math.max(10_000, (1000 / ratePerSecond) * 1000));
@@ -62,7 +74,8 @@ export async function searchInterval(plan: IntervalPlan, origin: string): Promis
   const fresh: LevelResult[] = [];
   for (const monitors of plan.levels) {
     const runs: LevelResult[] = [];
-    for (let i = 0; i < (plan.repeats[monitors] ?? 1); i++) runs.push(await measureLevel(plan, monitors, 'fresh', origin));
+    for (let i = 0; i < (plan.repeats[monitors] ?? 1); i++)
+      runs.push(await measureLevel(plan, monitors, 'fresh', origin));
     fresh.push(...runs);
     if (runs.some((r) => !r.pass)) break;
   }

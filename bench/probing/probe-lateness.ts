@@ -24,11 +24,17 @@ export interface LatenessLog {
   summary(): LatenessSummary;
 }
 
-export function createLatenessLog(monitors: readonly { id: string; intervalMs: number }[], location: string): LatenessLog {
+export function createLatenessLog(
+  monitors: readonly { id: string; intervalMs: number }[],
+  location: string,
+): LatenessLog {
   // Keyed by the very monitor objects the scheduler passes to runProbe (the config's), and
   // precomputed, so the hashing is not charged to the measured window.
   const grids = new Map<object, { intervalMs: number; offsetMs: number }>(
-    monitors.map((m) => [m, { intervalMs: m.intervalMs, offsetMs: stableOffsetMs(`${m.id}@${location}`, m.intervalMs) }]),
+    monitors.map((m) => [
+      m,
+      { intervalMs: m.intervalMs, offsetMs: stableOffsetMs(`${m.id}@${location}`, m.intervalMs) },
+    ]),
   );
   let values: number[] = [];
   let unknown = 0;

@@ -11,7 +11,13 @@ export interface RuntimeRun {
    * The warm-up interval (every monitor's first probe and check), then the wait until every monitor
    * was probed once and the recorder wrote its backlog (drainMs; drained false: gave up after an interval).
    */
-  warmup: { lateness: LatenessSummary; worstTransactionMs: number; bufferedBeforeDrain: number; drainMs: number; drained: boolean };
+  warmup: {
+    lateness: LatenessSummary;
+    worstTransactionMs: number;
+    bufferedBeforeDrain: number;
+    drainMs: number;
+    drained: boolean;
+  };
   cpu: CpuWindow;
   /** Probes finished inside the window (onProbeResult), and how many of them were down. */
   probes: number;

@@ -29,13 +29,38 @@ export interface IntervalPlan {
 
 export const intervalPlans: readonly IntervalPlan[] = [
   // One interval of warm-up (every monitor probed once), then two intervals measured.
-  { intervalMs: 60_000, label: '60 s', levels: [5_000, 10_000, 20_000], fallback: [2_500, 1_000], restarted: [10_000], repeats: { 10_000: 3 }, warmupMs: 60_000, windowMs: 120_000 },
+  {
+    intervalMs: 60_000,
+    label: '60 s',
+    levels: [5_000, 10_000, 20_000],
+    fallback: [2_500, 1_000],
+    restarted: [10_000],
+    repeats: { 10000: 3 },
+    warmupMs: 60_000,
+    windowMs: 120_000,
+  },
   // One interval of warm-up, then three intervals measured.
-  { intervalMs: 10_000, label: '10 s', levels: [1_000, 2_000, 4_000, 8_000], fallback: [500], restarted: [], repeats: {}, warmupMs: 10_000, windowMs: 30_000 },
+  {
+    intervalMs: 10_000,
+    label: '10 s',
+    levels: [1_000, 2_000, 4_000, 8_000],
+    fallback: [500],
+    restarted: [],
+    repeats: {},
+    warmupMs: 10_000,
+    windowMs: 30_000,
+  },
 ];
 
 /** The run that answers the issue's goal: 10,000 monitors at 60 s. */
-export const goal = { intervalMs: 60_000, monitors: 10_000, rssBytes: 400e6, cpuRatio: 3, latenessP99Ms: 1_000, cores: 1 };
+export const goal = {
+  intervalMs: 60_000,
+  monitors: 10_000,
+  rssBytes: 400e6,
+  cpuRatio: 3,
+  latenessP99Ms: 1_000,
+  cores: 1,
+};
 
 export const serviceId = (s: number) => `svc-${String(s).padStart(4, '0')}`;
 export const monitorId = (i: number) => `m${String(i).padStart(5, '0')}`;
@@ -46,7 +71,9 @@ export function probingConfigYaml(monitors: number, intervalMs: number, origin: 
   for (let s = 0; s * monitorsPerService < monitors; s++) {
     lines.push(`  - id: ${serviceId(s)}`, '    monitors:');
     for (let i = s * monitorsPerService; i < Math.min(monitors, (s + 1) * monitorsPerService); i++) {
-      lines.push(`      - { id: ${monitorId(i)}, type: http, url: "${origin}/m/${i}", interval: ${interval}, timeout: ${probeTimeout}, confirm: 1 }`);
+      lines.push(
+        `      - { id: ${monitorId(i)}, type: http, url: "${origin}/m/${i}", interval: ${interval}, timeout: ${probeTimeout}, confirm: 1 }`,
+      );
     }
     lines.push(
       '    claims:',

@@ -3,7 +3,14 @@
 import { fmtBytes, fmtInt, fmtMs, median, passFail } from '../lib/stats.ts';
 import { markdownTable } from '../lib/table.ts';
 import { cpuUsPerProbe, passRule, type LevelResult } from './measure-level.ts';
-import { goal, intervalPlans, monitorsPerService, probeTimeout, type IntervalPlan, type StoreState } from './probing-scenario.ts';
+import {
+  goal,
+  intervalPlans,
+  monitorsPerService,
+  probeTimeout,
+  type IntervalPlan,
+  type StoreState,
+} from './probing-scenario.ts';
 
 export interface IntervalSeries {
   plan: IntervalPlan;
@@ -49,7 +56,8 @@ export function renderProbing(series: readonly IntervalSeries[], tookMs: number)
   const notes = series.flatMap((s) =>
     s.results.flatMap((r) => [...r.runtime.warnings, ...r.runtime.downSamples].map((w) => `${runLabel(s, r)}: ${w}`)),
   );
-  if (notes.length > 0) parts.push('Runtime warnings and down probes (first few):', '', ...notes.slice(0, 12).map((w) => `- ${w}`), '');
+  if (notes.length > 0)
+    parts.push('Runtime warnings and down probes (first few):', '', ...notes.slice(0, 12).map((w) => `- ${w}`), '');
   return parts.join('\n');
 }
 
@@ -73,7 +81,19 @@ function renderTable(s: IntervalSeries): string {
     ];
   });
   return markdownTable(
-    ['N', 'store', 'probes/s', 'lateness p50 / p99 / max', 'cores', 'CPU µs/probe', 'bare node:http µs/req (probe ÷ bare)', 'bare fetch µs/req (probe ÷ bare)', 'RSS peak', 'probes done / due, down', 'result'],
+    [
+      'N',
+      'store',
+      'probes/s',
+      'lateness p50 / p99 / max',
+      'cores',
+      'CPU µs/probe',
+      'bare node:http µs/req (probe ÷ bare)',
+      'bare fetch µs/req (probe ÷ bare)',
+      'RSS peak',
+      'probes done / due, down',
+      'result',
+    ],
     rows,
   );
 }
@@ -83,33 +103,60 @@ function largestLine(s: IntervalSeries, store: StoreState): string {
   const passing = runs.filter((r) => r.pass).map((r) => r.monitors);
   const largest = passing.length > 0 ? Math.max(...passing) : null;
   const above = runs.filter((r) => !r.pass && (largest === null || r.monitors > largest)).map((r) => r.monitors);
-  if (largest === null) return `**Largest passing N at ${s.plan.label} (${storeLabel[store]}): none of ${runs.map((r) => fmtInt(r.monitors)).join(', ')}.**`;
+  if (largest === null)
+    return `**Largest passing N at ${s.plan.label} (${storeLabel[store]}): none of ${runs.map((r) => fmtInt(r.monitors)).join(', ')}.**`;
   const bound = above.length > 0 ? `; ${fmtInt(Math.min(...above))} failed` : '; no larger N was tried';
   return `**Largest passing N at ${s.plan.label} (${storeLabel[store]}): ${fmtInt(largest)}**${bound}.`;
 }
 
 function renderGoal(series: readonly IntervalSeries[]): string {
-  const runs = series.find((s) => s.plan.intervalMs === goal.intervalMs)?.results.filter((r) => r.monitors === goal.monitors) ?? [];
-  if (runs.length === 0) return `Not measured: no run had ${fmtInt(goal.monitors)} monitors at ${goal.intervalMs / 1000} s.`;
-  const cell = (r: LevelResult, value: string, ok: boolean) => `${value} ${passFail(ok)}`;
+  const runs =
+    series.find((s) => s.plan.intervalMs === goal.intervalMs)?.results.filter((r) => r.monitors === goal.monitors) ??
+    [];
+  if (runs.length === 0)
+    return `Not measured: no run had ${fmtInt(goal.monitors)} monitors at ${goal.intervalMs / 1000} s.`;
+  const cell = (_r: LevelResult, value: string, ok: boolean) => `${value} ${passFail(ok)}`;
   const measures: [string, string, (r: LevelResult) => string][] = [
-    ['p99 scheduling lateness', `< ${fmtMs(goal.latenessP99Ms)}`, (r) => cell(r, ms(r.runtime.lateness.p99Ms), r.checks.latenessOk)],
+    [
+      'p99 scheduling lateness',
+      `< ${fmtMs(goal.latenessP99Ms)}`,
+      (r) => cell(r, ms(r.runtime.lateness.p99Ms), r.checks.latenessOk),
+    ],
     ['cores used', `< ${goal.cores}`, (r) => cell(r, r.runtime.cpu.cores.toFixed(2), r.checks.coresOk)],
     [
       'probes done / due in the window, down',
       `≥ ${passRule.completeShare * 100} %, 0 down`,
-      (r) => cell(r, `${fmtInt(r.runtime.probes)} / ${fmtInt(r.expectedProbes)}, ${fmtInt(r.runtime.downProbes)} down`, r.checks.completeOk && r.checks.allUpOk),
+      (r) =>
+        cell(
+          r,
+          `${fmtInt(r.runtime.probes)} / ${fmtInt(r.expectedProbes)}, ${fmtInt(r.runtime.downProbes)} down`,
+          r.checks.completeOk && r.checks.allUpOk,
+        ),
     ],
-    ['RSS peak', `≤ ${fmtBytes(goal.rssBytes)}`, (r) => cell(r, fmtBytes(r.runtime.rssPeakBytes), r.runtime.rssPeakBytes <= goal.rssBytes)],
+    [
+      'RSS peak',
+      `≤ ${fmtBytes(goal.rssBytes)}`,
+      (r) => cell(r, fmtBytes(r.runtime.rssPeakBytes), r.runtime.rssPeakBytes <= goal.rssBytes),
+    ],
     [
       'CPU µs per probe ÷ bare node:http loop',
       `≤ ${goal.cpuRatio}×`,
-      (r) => cell(r, `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.http.cpuUsPerRequest)} = ${ratio(r, r.http.cpuUsPerRequest)}`, cpuUsPerProbe(r.runtime) <= goal.cpuRatio * r.http.cpuUsPerRequest),
+      (r) =>
+        cell(
+          r,
+          `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.http.cpuUsPerRequest)} = ${ratio(r, r.http.cpuUsPerRequest)}`,
+          cpuUsPerProbe(r.runtime) <= goal.cpuRatio * r.http.cpuUsPerRequest,
+        ),
     ],
     [
       'CPU µs per probe ÷ bare fetch loop',
       `≤ ${goal.cpuRatio}×`,
-      (r) => cell(r, `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.fetch.cpuUsPerRequest)} = ${ratio(r, r.fetch.cpuUsPerRequest)}`, cpuUsPerProbe(r.runtime) <= goal.cpuRatio * r.fetch.cpuUsPerRequest),
+      (r) =>
+        cell(
+          r,
+          `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.fetch.cpuUsPerRequest)} = ${ratio(r, r.fetch.cpuUsPerRequest)}`,
+          cpuUsPerProbe(r.runtime) <= goal.cpuRatio * r.fetch.cpuUsPerRequest,
+        ),
     ],
   ];
   const runNumber = (r: LevelResult) => runs.filter((x) => x.store === r.store).indexOf(r) + 1;

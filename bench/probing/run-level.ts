@@ -25,7 +25,16 @@ export async function runRuntimeLevel(level: RuntimeLevel): Promise<RuntimeRun &
     const configPath = join(dir, 'slawatch.yaml');
     writeFileSync(configPath, probingConfigYaml(level.monitors, level.intervalMs, level.origin));
     const child = (nodeFlags: readonly string[], warmupMs: number, windowMs: number) =>
-      runNode([...nodeFlags, '--import', 'tsx', 'bench/probing/runtime-child.ts', configPath, join(dir, 'probing.db'), String(warmupMs), String(windowMs)]);
+      runNode([
+        ...nodeFlags,
+        '--import',
+        'tsx',
+        'bench/probing/runtime-child.ts',
+        configPath,
+        join(dir, 'probing.db'),
+        String(warmupMs),
+        String(windowMs),
+      ]);
     if (level.store === 'restarted') {
       assertChildOk(`priming runtime child (${level.monitors} monitors)`, await child([], level.intervalMs, 1_000));
     }

@@ -12,7 +12,10 @@ export interface Target {
 const script = fileURLToPath(new URL('./target-server.ts', import.meta.url));
 
 export function startTarget(): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoDir, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: repoDir,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     let out = '';

@@ -6,7 +6,10 @@ import type { ServiceSpec } from '../../sla/model.ts';
 import { fleetChecks } from '../lib/synthetic-fleet.ts';
 import { storageFleet, storageNowMs } from './storage-scenario.ts';
 
-export async function ingestStorageDay(store: Store, services: readonly ServiceSpec[]): Promise<{ checks: number; ingestMs: number }> {
+export async function ingestStorageDay(
+  store: Store,
+  services: readonly ServiceSpec[],
+): Promise<{ checks: number; ingestMs: number }> {
   let checks = 0;
   let ingestMs = 0;
   for (const batch of fleetChecks(storageFleet(), 3_600_000)) {

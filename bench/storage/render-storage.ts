@@ -35,29 +35,69 @@ export function rawCheckBytes(m: StorageMeasure): number {
   return ((m.withChecks.get('checks') ?? 0) - (m.afterPrune.get('checks') ?? 0)) / m.checks;
 }
 
-export function renderStorage(sqlite: StorageMeasure, pg: StorageMeasure | null, pgProblem: string | null, tookMs: number): string {
+export function renderStorage(
+  sqlite: StorageMeasure,
+  pg: StorageMeasure | null,
+  pgProblem: string | null,
+  tookMs: number,
+): string {
   const both = pg ? [sqlite, pg] : [sqlite];
   const perYear = (m: StorageMeasure) => (derivedBytes(m) / storageMonitorCount) * 365;
   const col = (f: (m: StorageMeasure) => string) => [f(sqlite), pg ? f(pg) : `skipped`];
   const rows = [
     ['bytes per raw check (checks table with its key, compacted)', ...col((m) => rawCheckBytes(m).toFixed(1))],
-    ['raw checks of one monitor-year at 60 s (525,600 checks)', ...col((m) => fmtBytes(rawCheckBytes(m) * checksPerMonitorYear))],
-    ['derived rows per monitor-day after pruning (rollups, daily rollups, segments, states, names, incidents)', ...col((m) => fmtBytes(derivedBytes(m) / storageMonitorCount))],
+    [
+      'raw checks of one monitor-year at 60 s (525,600 checks)',
+      ...col((m) => fmtBytes(rawCheckBytes(m) * checksPerMonitorYear)),
+    ],
+    [
+      'derived rows per monitor-day after pruning (rollups, daily rollups, segments, states, names, incidents)',
+      ...col((m) => fmtBytes(derivedBytes(m) / storageMonitorCount)),
+    ],
     ['**per monitor-year after pruning** (× 365)', ...col((m) => `**${fmtBytes(perYear(m))}**`)],
-    [`steady state per monitor: ${defaultRetentionDays} d of raw checks (default retention) + a year of derived rows`, ...col((m) => fmtBytes(rawCheckBytes(m) * 1440 * defaultRetentionDays + perYear(m)))],
-    ['Uptime Kuma per monitor-year (1.3 GB × 4 ÷ 250)', fmtBytes(uptimeKumaPerMonitorYear), fmtBytes(uptimeKumaPerMonitorYear)],
-    ['Uptime Kuma ÷ slawatch raw checks', ...col((m) => `${(uptimeKumaPerMonitorYear / (rawCheckBytes(m) * checksPerMonitorYear)).toFixed(1)}×`)],
+    [
+      `steady state per monitor: ${defaultRetentionDays} d of raw checks (default retention) + a year of derived rows`,
+      ...col((m) => fmtBytes(rawCheckBytes(m) * 1440 * defaultRetentionDays + perYear(m))),
+    ],
+    [
+      'Uptime Kuma per monitor-year (1.3 GB × 4 ÷ 250)',
+      fmtBytes(uptimeKumaPerMonitorYear),
+      fmtBytes(uptimeKumaPerMonitorYear),
+    ],
+    [
+      'Uptime Kuma ÷ slawatch raw checks',
+      ...col((m) => `${(uptimeKumaPerMonitorYear / (rawCheckBytes(m) * checksPerMonitorYear)).toFixed(1)}×`),
+    ],
     ['Uptime Kuma ÷ slawatch after pruning', ...col((m) => `${(uptimeKumaPerMonitorYear / perYear(m)).toFixed(0)}×`)],
-    ['ingest of the day (ingestChecks, one hour of 1,000 monitors per call)', ...col((m) => `${fmtMs(m.ingestMs)} = ${fmtInt(m.checks / (m.ingestMs / 1000))} checks/s`)],
-    ['raw checks pruned / ingested (pruneChecks time)', ...col((m) => `${fmtInt(m.pruned)} / ${fmtInt(m.checks)} ${passFail(m.pruned === m.checks)} (${fmtMs(m.pruneMs)})`)],
+    [
+      'ingest of the day (ingestChecks, one hour of 1,000 monitors per call)',
+      ...col((m) => `${fmtMs(m.ingestMs)} = ${fmtInt(m.checks / (m.ingestMs / 1000))} checks/s`),
+    ],
+    [
+      'raw checks pruned / ingested (pruneChecks time)',
+      ...col(
+        (m) => `${fmtInt(m.pruned)} / ${fmtInt(m.checks)} ${passFail(m.pruned === m.checks)} (${fmtMs(m.pruneMs)})`,
+      ),
+    ],
   ];
-  const grew = (m: StorageMeasure, t: string) => (m.withChecks.get(t) ?? 0) !== (m.empty.get(t) ?? 0) || (m.afterPrune.get(t) ?? 0) !== (m.empty.get(t) ?? 0);
-  const tables = [...new Set(both.flatMap((m) => [...m.withChecks.keys()]))].filter((t) => both.some((m) => grew(m, t))).sort();
+  const grew = (m: StorageMeasure, t: string) =>
+    (m.withChecks.get(t) ?? 0) !== (m.empty.get(t) ?? 0) || (m.afterPrune.get(t) ?? 0) !== (m.empty.get(t) ?? 0);
+  const tables = [...new Set(both.flatMap((m) => [...m.withChecks.keys()]))]
+    .filter((t) => both.some((m) => grew(m, t)))
+    .sort();
   const tableRows = tables.map((t) => [
     t,
-    ...both.flatMap((m) => [fmtBytes((m.withChecks.get(t) ?? 0) - (m.empty.get(t) ?? 0)), fmtBytes((m.afterPrune.get(t) ?? 0) - (m.empty.get(t) ?? 0))]),
+    ...both.flatMap((m) => [
+      fmtBytes((m.withChecks.get(t) ?? 0) - (m.empty.get(t) ?? 0)),
+      fmtBytes((m.afterPrune.get(t) ?? 0) - (m.empty.get(t) ?? 0)),
+    ]),
   ]);
-  const tableHeader = ['table (growth over the empty database)', 'SQLite with checks', 'SQLite pruned', ...(pg ? ['PostgreSQL with checks', 'PostgreSQL pruned'] : [])];
+  const tableHeader = [
+    'table (growth over the empty database)',
+    'SQLite with checks',
+    'SQLite pruned',
+    ...(pg ? ['PostgreSQL with checks', 'PostgreSQL pruned'] : []),
+  ];
   const file =
     sqlite.fileWithChecks !== null && sqlite.filePruned !== null
       ? `SQLite file after \`PRAGMA wal_checkpoint(TRUNCATE)\` + \`VACUUM\`: ${fmtBytes(sqlite.fileWithChecks)} with the day's checks, ${fmtBytes(sqlite.filePruned)} after pruning them (${((sqlite.fileWithChecks - sqlite.filePruned) / sqlite.checks).toFixed(1)} bytes per check by file size).`
@@ -70,7 +110,7 @@ export function renderStorage(sqlite: StorageMeasure, pg: StorageMeasure | null,
     'fed to `ingestChecks` one hour per call, then every raw check pruned (`pruneChecks`). Sizes are per',
     'table with its indexes: SQLite `dbstat` after checkpoint + VACUUM; PostgreSQL `pg_total_relation_size`',
     'after `VACUUM FULL` of each table of the schema (not of the empty baseline: VACUUM of empty tables',
-    'makes the store\'s cached PostgreSQL plans sequential and its ingest ~4× slower). Derived = growth of every table but `checks`',
+    "makes the store's cached PostgreSQL plans sequential and its ingest ~4× slower). Derived = growth of every table but `checks`",
     '(and `meta`, migrations) over the empty database; per monitor-year = per monitor-day × 365 (which',
     'over-counts the per-monitor constants: names, location states). Tables that did not grow are left out.',
     ...(pgProblem ? ['', `PostgreSQL skipped: ${pgProblem}`] : []),

@@ -49,7 +49,16 @@ async function measureSqlite(services: Services): Promise<StorageMeasure> {
     await store.close();
     const filePruned = compactSqlite(path, true);
     const afterPrune = sqliteTableBytes(path);
-    return { ...ingest, pruned: prune.value, pruneMs: prune.ms, empty, withChecks, afterPrune, fileWithChecks, filePruned };
+    return {
+      ...ingest,
+      pruned: prune.value,
+      pruneMs: prune.ms,
+      empty,
+      withChecks,
+      afterPrune,
+      fileWithChecks,
+      filePruned,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -70,7 +79,16 @@ async function measurePostgres(services: Services): Promise<StorageMeasure> {
     const prune = await timed(() => store.pruneChecks(storageNowMs));
     await store.close();
     const afterPrune = await compactedTableBytes(schema);
-    return { ...ingest, pruned: prune.value, pruneMs: prune.ms, empty, withChecks, afterPrune, fileWithChecks: null, filePruned: null };
+    return {
+      ...ingest,
+      pruned: prune.value,
+      pruneMs: prune.ms,
+      empty,
+      withChecks,
+      afterPrune,
+      fileWithChecks: null,
+      filePruned: null,
+    };
   } finally {
     await dropBenchSchema(schema);
   }

@@ -42,7 +42,9 @@ export function storageConfigYaml(): string {
   for (let s = 0; s < services; s++) {
     lines.push(`  - id: svc-${String(s).padStart(3, '0')}`, '    monitors:');
     for (let m = 0; m < perService; m++) {
-      lines.push(`      - { id: ${monitorId(s, m)}, type: http, url: "https://s${s}.example.com/${m}", interval: 60s, confirm: 2 }`);
+      lines.push(
+        `      - { id: ${monitorId(s, m)}, type: http, url: "https://s${s}.example.com/${m}", interval: 60s, confirm: 2 }`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -54,7 +54,11 @@ export async function yearDatabase(rebuild: boolean): Promise<YearDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'slawatch-bench-year-'));
   const tempPath = join(dir, 'year.db');
   const silent = new Writable({ write: (_c, _e, done) => done() });
-  const store = await openConfiguredStore(config, { stdout: silent, stderr: silent, env: { DATABASE_URL: `file:${tempPath}` } }, yearNowMs);
+  const store = await openConfiguredStore(
+    config,
+    { stdout: silent, stderr: silent, env: { DATABASE_URL: `file:${tempPath}` } },
+    yearNowMs,
+  );
   const services = config.services.map((s) => s.spec);
   const dayTimes: number[] = [];
   let checks = 0;
@@ -72,7 +76,9 @@ export async function yearDatabase(rebuild: boolean): Promise<YearDatabase> {
       checks += next.value.length;
       if (dayTimes.length % 30 === 0) {
         const recent = dayTimes.slice(-30);
-        log(`year: day ${dayTimes.length}, ${checks.toLocaleString('en-US')} checks; median day ${median(recent).toFixed(0)} ms`);
+        log(
+          `year: day ${dayTimes.length}, ${checks.toLocaleString('en-US')} checks; median day ${median(recent).toFixed(0)} ms`,
+        );
       }
     }
   } finally {
@@ -96,6 +102,8 @@ export async function yearDatabase(rebuild: boolean): Promise<YearDatabase> {
     builtAt: new Date().toISOString(),
   };
   writeJson(statsPath, stats);
-  log(`year: built in ${(stats.buildMs / 1000).toFixed(1)} s (${Math.round(checks / (ingestMs / 1000)).toLocaleString('en-US')} checks/s in ingestChecks)`);
+  log(
+    `year: built in ${(stats.buildMs / 1000).toFixed(1)} s (${Math.round(checks / (ingestMs / 1000)).toLocaleString('en-US')} checks/s in ingestChecks)`,
+  );
   return { dbPath, configPath, stats, cached: false };
 }

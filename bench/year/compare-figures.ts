@@ -16,13 +16,20 @@ export function figureDifferences(stored: Figures, naive: Figures): string[] {
 
 export function incidentDifferences(stored: readonly Incident[], naive: readonly Incident[]): string[] {
   const out: string[] = [];
-  const show = (i: Incident | undefined) => (i ? `[${i.startedAtMs}, ${i.resolvedAtMs}) detected ${i.detectedAtMs}` : 'none');
+  const show = (i: Incident | undefined) =>
+    i ? `[${i.startedAtMs}, ${i.resolvedAtMs}) detected ${i.detectedAtMs}` : 'none';
   const n = Math.max(stored.length, naive.length);
   if (stored.length !== naive.length) out.push(`probe incidents: stored ${stored.length} ≠ naive ${naive.length}`);
   for (let i = 0; i < n && out.length < 10; i++) {
     const a = stored[i];
     const b = naive[i];
-    if (!a || !b || a.startedAtMs !== b.startedAtMs || a.resolvedAtMs !== b.resolvedAtMs || a.detectedAtMs !== b.detectedAtMs) {
+    if (
+      !a ||
+      !b ||
+      a.startedAtMs !== b.startedAtMs ||
+      a.resolvedAtMs !== b.resolvedAtMs ||
+      a.detectedAtMs !== b.detectedAtMs
+    ) {
       out.push(`incident ${i}: stored ${show(a)} ≠ naive ${show(b)}`);
     }
   }

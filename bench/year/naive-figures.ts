@@ -48,7 +48,9 @@ export async function naiveFigures(store: Store, request: NaiveRequest): Promise
   const timeline = serviceTimelineFromChecks(service, checks, startMs, nowMs);
   lap('timeline');
   const excluded = excludedMaintenance([...request.maintenance], service.claims);
-  const probeIncidents = deriveProbeIncidents(timeline, excluded, service.mergeGapMs).map((d) => toProbeIncident(service.id, d));
+  const probeIncidents = deriveProbeIncidents(timeline, excluded, service.mergeGapMs).map((d) =>
+    toProbeIncident(service.id, d),
+  );
   lap('incidents');
   const latencyCounts = new Map<number, number>();
   for (const r of rollupChecks(checks)) {

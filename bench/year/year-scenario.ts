@@ -27,7 +27,12 @@ const slots = 50;
 const slotMs = (yearToMs - yearFromMs) / slots;
 const maintenanceSlot = 20;
 const lateNoticeSlot = 33;
-const gapSlots: ReadonlyArray<[slot: number, lengthMs: number]> = [[5, 12 * minute], [17, 50 * minute], [30, 3 * hour], [44, 7 * minute]];
+const gapSlots: ReadonlyArray<[slot: number, lengthMs: number]> = [
+  [5, 12 * minute],
+  [17, 50 * minute],
+  [30, 3 * hour],
+  [44, 7 * minute],
+];
 
 export interface YearScenario {
   fleet: FleetSpec;
@@ -98,7 +103,8 @@ function outageDurations(random: () => number): number[] {
 
 function yearConfigYaml(downtime: TimeRange, late: TimeRange): string {
   const monitorLines = monitorIds.map(
-    (id) => `      - { id: ${id}, type: http, url: "https://bench.example.com/${id}", interval: 30s, timeout: 10s, confirm: 2 }`,
+    (id) =>
+      `      - { id: ${id}, type: http, url: "https://bench.example.com/${id}", interval: 30s, timeout: 10s, confirm: 2 }`,
   );
   return [
     'timezone: Asia/Tokyo',

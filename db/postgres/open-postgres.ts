@@ -9,7 +9,12 @@ import { PostgresStore } from './postgres-store.ts';
 const migrationsFolder = fileURLToPath(new URL('../migrations/postgres', import.meta.url));
 
 /** Every int8 (times, counts) is read as a JS number: epoch ms and counts stay far below 2^53. */
-const int8AsNumber = { to: 20, from: [20], serialize: (value: number) => String(value), parse: (value: string) => Number(value) };
+const int8AsNumber = {
+  to: 20,
+  from: [20],
+  serialize: (value: number) => String(value),
+  parse: (value: string) => Number(value),
+};
 
 export interface PostgresTarget {
   /** The URL postgres.js connects with (without slawatch's own `schema` parameter). */
@@ -21,7 +26,8 @@ export interface PostgresTarget {
 export function postgresTarget(databaseUrl: string): PostgresTarget {
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get('schema') ?? 'public';
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name "${schema}" in the database URL`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`invalid schema name "${schema}" in the database URL`);
   url.searchParams.delete('schema');
   return { url: url.toString(), schema };
 }
@@ -33,7 +39,11 @@ export function connect(target: PostgresTarget, options: { max: number }): postg
     types: { int8: int8AsNumber },
     // Custom plans: a generic plan cached while the tables were empty (a VACUUM/ANALYZE then)
     // would keep seq-scanning them ten times slower once they fill (measured in the bench).
-    connection: { application_name: 'slawatch', search_path: `"${target.schema}"`, plan_cache_mode: 'force_custom_plan' },
+    connection: {
+      application_name: 'slawatch',
+      search_path: `"${target.schema}"`,
+      plan_cache_mode: 'force_custom_plan',
+    },
   }) as unknown as postgres.Sql;
 }
 

@@ -2,7 +2,7 @@
 // statement on that transaction's connection; a nested transaction, and every write made inside
 // one, is a savepoint, so a failed write leaves the caller's transaction usable (as on SQLite).
 import type postgres from 'postgres';
-import { NameCache, NameLookup } from '../name-cache.ts';
+import { type NameCache, NameLookup } from '../name-cache.ts';
 import { assertOutsideTransaction, runInTransaction, TransactionScope } from '../transaction-scope.ts';
 import { intArray, textArray } from './pg-arrays.ts';
 
@@ -122,7 +122,9 @@ export abstract class PostgresSession {
     };
   }
 
-  protected async monitorKeys(monitorIds: readonly string[]): Promise<{ keys: string; byKey: Map<number, string> } | null> {
+  protected async monitorKeys(
+    monitorIds: readonly string[],
+  ): Promise<{ keys: string; byKey: Map<number, string> } | null> {
     const found = await this.existingKeys(monitorIds);
     if (found.size === 0) return null;
     const byKey = new Map([...found].map(([name, key]) => [key, name]));

@@ -5,7 +5,16 @@ import type postgres from 'postgres';
 import { createCommsStore, type CommsStore } from '../comms-store.ts';
 import type { Check, Incident, Maintenance } from '../../sla/model.ts';
 import type { LocationSegment } from '../../sla/segments.ts';
-import type { CheckRollup, FrozenMonthRow, LocationStateRow, MonthChangeRow, RollupSum, Store, StoredSheet, TimelineUpdate } from '../store.ts';
+import type {
+  CheckRollup,
+  FrozenMonthRow,
+  LocationStateRow,
+  MonthChangeRow,
+  RollupSum,
+  Store,
+  StoredSheet,
+  TimelineUpdate,
+} from '../store.ts';
 import { NameCache } from '../name-cache.ts';
 import { requireTransaction, type TransactionScope } from '../transaction-scope.ts';
 import { PostgresSession } from './postgres-session.ts';
@@ -52,7 +61,11 @@ export class PostgresStore extends PostgresSession implements Store {
   readonly jobRuns: JobRuns = createJobRuns((text, params, kind) => this.portable(text, params, kind));
 
   /** Runs a portable statement (`?` placeholders) of the comms, security and job-run stores. */
-  private portable(text: string, params: readonly unknown[], kind: 'read' | 'write'): Promise<Record<string, unknown>[]> {
+  private portable(
+    text: string,
+    params: readonly unknown[],
+    kind: 'read' | 'write',
+  ): Promise<Record<string, unknown>[]> {
     // PostgreSQL numbers its parameters.
     let n = 0;
     const query = text.replace(/\?/g, () => `$${++n}`);
@@ -87,8 +100,10 @@ export class PostgresStore extends PostgresSession implements Store {
       const keys = await tx.keysFor(checks.flatMap((c) => [c.monitorId, c.location]));
       // One statement may not upsert a row twice; as on SQLite, the last check of a key wins.
       const latest = new Map<string, number>();
-      checks.forEach((c, i) => latest.set(`${keys.get(c.monitorId)}:${keys.get(c.location)}:${c.timeMs}`, i));
-      const rows = latest.size === checks.length ? checks : [...latest.values()].sort((a, b) => a - b).map((i) => checks[i]!);
+      for (const [i, c] of checks.entries())
+        latest.set(`${keys.get(c.monitorId)}:${keys.get(c.location)}:${c.timeMs}`, i);
+      const rows =
+        latest.size === checks.length ? checks : [...latest.values()].sort((a, b) => a - b).map((i) => checks[i]!);
       for (let start = 0; start < rows.length; start += chunkRows) {
         const chunk = rows.slice(start, start + chunkRows);
         await tx.sql`
@@ -105,7 +120,13 @@ export class PostgresStore extends PostgresSession implements Store {
     });
   }
 
-  async listChecks(monitorId: string, location: string, fromMs: number, toMs: number, limit?: number): Promise<Check[]> {
+  async listChecks(
+    monitorId: string,
+    location: string,
+    fromMs: number,
+    toMs: number,
+    limit?: number,
+  ): Promise<Check[]> {
     const sql = this.reader();
     const keys = await this.existingKeys([monitorId, location]);
     const monitor = keys.get(monitorId);
@@ -182,7 +203,12 @@ export class PostgresStore extends PostgresSession implements Store {
       FROM unnest(${intArray(pairs.map((p) => known.get(p.monitorId)!))}::int4[], ${intArray(pairs.map((p) => known.get(p.location)!))}::int4[]) AS k(monitor, location)
       JOIN location_states s ON s.monitor = k.monitor AND s.location = k.location`;
     const nameOf = await this.nameResolver(rows.flatMap((row) => [row.monitor, row.location]));
-    return rows.map((row) => ({ monitorId: nameOf(row.monitor), location: nameOf(row.location), lastCheckMs: row.last_check_ms, stateJson: row.state_json }));
+    return rows.map((row) => ({
+      monitorId: nameOf(row.monitor),
+      location: nameOf(row.location),
+      lastCheckMs: row.last_check_ms,
+      stateJson: row.state_json,
+    }));
   }
 
   async putLocationState(row: LocationStateRow): Promise<void> {
@@ -196,7 +222,12 @@ export class PostgresStore extends PostgresSession implements Store {
     });
   }
 
-  async replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void> {
+  async replaceSegments(
+    monitorId: string,
+    location: string,
+    fromMs: number,
+    segments: readonly LocationSegment[],
+  ): Promise<void> {
     assertSegments(monitorId, location, segments);
     await this.unit(async (tx) => {
       const keys = await tx.keysFor([monitorId, location]);
@@ -247,7 +278,13 @@ export class PostgresStore extends PostgresSession implements Store {
                                ${intArray(chunk.map((u) => u.state.lastCheckMs))}::int8[], ${textArray(chunk.map((u) => u.state.stateJson))}::text[])
           ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
       }
-      const rows = updates.flatMap((u) => u.segments.map((seg) => ({ seg, monitor: keys.get(u.state.monitorId)!, location: keys.get(u.state.location)! })));
+      const rows = updates.flatMap((u) =>
+        u.segments.map((seg) => ({
+          seg,
+          monitor: keys.get(u.state.monitorId)!,
+          location: keys.get(u.state.location)!,
+        })),
+      );
       for (let start = 0; start < rows.length; start += chunkRows) {
         const chunk = rows.slice(start, start + chunkRows);
         await tx.sql`
@@ -391,7 +428,8 @@ export class PostgresStore extends PostgresSession implements Store {
     const rows = await sql<RollupRow[]>`
       SELECT r.* FROM unnest(${monitors.keys}::int4[]) AS m(id)
       JOIN LATERAL (SELECT * FROM rollups WHERE monitor = m.id ORDER BY hour_ms DESC LIMIT 1) r ON true`;
-    for (const row of rows) latest.set(monitors.byKey.get(row.monitor)!, rollupFromRow(row, monitors.byKey.get(row.monitor)!));
+    for (const row of rows)
+      latest.set(monitors.byKey.get(row.monitor)!, rollupFromRow(row, monitors.byKey.get(row.monitor)!));
     return latest;
   }
 
@@ -470,7 +508,7 @@ export class PostgresStore extends PostgresSession implements Store {
     return rows.map(maintenanceFromRow);
   }
 
-  // ---- issue 5: check sheets and frozen months (begin) ----
+  // ---- check sheets and frozen months (begin) ----
 
   async putSheet(sheet: StoredSheet): Promise<void> {
     await this.unit(async (tx) => {
@@ -483,7 +521,9 @@ export class PostgresStore extends PostgresSession implements Store {
   }
 
   async getSheet(serviceId: string): Promise<StoredSheet | null> {
-    const [row] = await this.reader()<Array<Record<string, string | number>>>`SELECT * FROM sheets WHERE service_id = ${serviceId}`;
+    const [row] = await this.reader()<
+      Array<Record<string, string | number>>
+    >`SELECT * FROM sheets WHERE service_id = ${serviceId}`;
     return row ? sheetFromRow(row) : null;
   }
 
@@ -520,7 +560,7 @@ export class PostgresStore extends PostgresSession implements Store {
     return rows.map(monthChangeFromRow);
   }
 
-  // ---- issue 5 (end) ----
+  // ---- check sheets and frozen months (end) ----
 
   // Service locks.
 

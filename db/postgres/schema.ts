@@ -15,8 +15,12 @@ export const checks = pgTable(
   'checks',
   {
     timeMs: bigint('time_ms', { mode: 'number' }).notNull(),
-    monitor: integer('monitor').notNull().references(() => names.id),
-    location: integer('location').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
+    location: integer('location')
+      .notNull()
+      .references(() => names.id),
     latencyMs: integer('latency_ms'),
     up: boolean('up').notNull(),
     detail: text('detail'),
@@ -30,8 +34,12 @@ export const segments = pgTable(
     startMs: bigint('start_ms', { mode: 'number' }).notNull(),
     endMs: bigint('end_ms', { mode: 'number' }).notNull(),
     knownAtMs: bigint('known_at_ms', { mode: 'number' }),
-    monitor: integer('monitor').notNull().references(() => names.id),
-    location: integer('location').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
+    location: integer('location')
+      .notNull()
+      .references(() => names.id),
     /** Index into segmentStates: 0 up, 1 down, 2 unknown. */
     state: smallint('state').notNull(),
   },
@@ -42,8 +50,12 @@ export const locationStates = pgTable(
   'location_states',
   {
     lastCheckMs: bigint('last_check_ms', { mode: 'number' }).notNull(),
-    monitor: integer('monitor').notNull().references(() => names.id),
-    location: integer('location').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
+    location: integer('location')
+      .notNull()
+      .references(() => names.id),
     stateJson: text('state_json').notNull(),
   },
   (t) => [primaryKey({ columns: [t.monitor, t.location] })],
@@ -57,7 +69,9 @@ export const rollups = pgTable(
     firstUpMs: bigint('first_up_ms', { mode: 'number' }),
     lastUpMs: bigint('last_up_ms', { mode: 'number' }),
     maxUpGapMs: bigint('max_up_gap_ms', { mode: 'number' }),
-    monitor: integer('monitor').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
     upCount: integer('up_count').notNull(),
     downCount: integer('down_count').notNull(),
     latency: bytea('latency').notNull(),
@@ -70,7 +84,9 @@ export const rollupDays = pgTable(
   'rollup_days',
   {
     dayMs: bigint('day_ms', { mode: 'number' }).notNull(),
-    monitor: integer('monitor').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
     upCount: integer('up_count').notNull(),
     downCount: integer('down_count').notNull(),
     latency: bytea('latency').notNull(),
@@ -122,7 +138,7 @@ export const jobRuns = pgTable('job_runs', {
   leaseUntilMs: bigint('lease_until_ms', { mode: 'number' }).notNull(),
 });
 
-// ---- issue 5: check sheets and frozen months (begin) ----
+// ---- check sheets and frozen months (begin) ----
 
 /** The check sheet last imported for a service (`import sheet`): its rows and the claims read from it. */
 export const sheets = pgTable('sheets', {
@@ -164,9 +180,9 @@ export const monthChanges = pgTable(
   (t) => [index('month_changes_service_month').on(t.serviceId, t.monthStartMs)],
 );
 
-// ---- issue 5: check sheets and frozen months (end) ----
+// ---- check sheets and frozen months (end) ----
 
-// ---- Issue 6: alerts, deliveries, incident notes, change records, Alertmanager links --------
+// ---- Alerting: alerts, deliveries, incident notes, change records, Alertmanager links --------
 
 /** Alert instances (sla/alert-lifecycle.ts): one row from firing to resolved, kept as history. */
 export const alerts = pgTable(
@@ -251,7 +267,7 @@ export const alertmanagerIncidents = pgTable(
   (t) => [primaryKey({ columns: [t.fingerprint, t.startsAtMs] })],
 );
 
-// ---- Console security (issue 7, SPEC §6): the same tables as db/sqlite/schema.ts. ----
+// ---- Console security (SPEC §6): the same tables as db/sqlite/schema.ts. ----
 
 export const users = pgTable('users', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -268,7 +284,9 @@ export const users = pgTable('users', {
 export const passwordHistory = pgTable(
   'password_history',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     passwordHash: text('password_hash').notNull(),
     changedMs: bigint('changed_ms', { mode: 'number' }).notNull(),
   },
@@ -278,7 +296,9 @@ export const passwordHistory = pgTable(
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
     usedMs: bigint('used_ms', { mode: 'number' }),
   },
@@ -289,7 +309,9 @@ export const sessions = pgTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     pending: integer('pending').notNull(),
     createdMs: bigint('created_ms', { mode: 'number' }).notNull(),

@@ -44,7 +44,10 @@ const queues = new Map<string, AsyncMutex>();
 
 function queueOf(realPath: string): AsyncMutex {
   let queue = queues.get(realPath);
-  if (!queue) queues.set(realPath, (queue = new AsyncMutex()));
+  if (!queue) {
+    queue = new AsyncMutex();
+    queues.set(realPath, queue);
+  }
   return queue;
 }
 

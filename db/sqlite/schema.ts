@@ -17,8 +17,12 @@ export const names = sqliteTable('names', {
 export const checks = sqliteTable(
   'checks',
   {
-    monitor: integer('monitor').notNull().references(() => names.id),
-    location: integer('location').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
+    location: integer('location')
+      .notNull()
+      .references(() => names.id),
     timeMs: integer('time_ms').notNull(),
     up: integer('up').notNull(),
     latencyMs: integer('latency_ms'),
@@ -30,8 +34,12 @@ export const checks = sqliteTable(
 export const segments = sqliteTable(
   'segments',
   {
-    monitor: integer('monitor').notNull().references(() => names.id),
-    location: integer('location').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
+    location: integer('location')
+      .notNull()
+      .references(() => names.id),
     startMs: integer('start_ms').notNull(),
     endMs: integer('end_ms').notNull(),
     /** Index into segmentStates: 0 up, 1 down, 2 unknown. */
@@ -44,8 +52,12 @@ export const segments = sqliteTable(
 export const locationStates = sqliteTable(
   'location_states',
   {
-    monitor: integer('monitor').notNull().references(() => names.id),
-    location: integer('location').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
+    location: integer('location')
+      .notNull()
+      .references(() => names.id),
     lastCheckMs: integer('last_check_ms').notNull(),
     stateJson: text('state_json').notNull(),
   },
@@ -56,7 +68,9 @@ export const locationStates = sqliteTable(
 export const rollups = sqliteTable(
   'rollups',
   {
-    monitor: integer('monitor').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
     hourMs: integer('hour_ms').notNull(),
     upCount: integer('up_count').notNull(),
     downCount: integer('down_count').notNull(),
@@ -72,7 +86,9 @@ export const rollups = sqliteTable(
 export const rollupDays = sqliteTable(
   'rollup_days',
   {
-    monitor: integer('monitor').notNull().references(() => names.id),
+    monitor: integer('monitor')
+      .notNull()
+      .references(() => names.id),
     dayMs: integer('day_ms').notNull(),
     upCount: integer('up_count').notNull(),
     downCount: integer('down_count').notNull(),
@@ -126,7 +142,7 @@ export const jobRuns = sqliteTable('job_runs', {
   leaseUntilMs: integer('lease_until_ms').notNull(),
 });
 
-// ---- issue 5: check sheets and frozen months (begin) ----
+// ---- check sheets and frozen months (begin) ----
 
 /** The check sheet last imported for a service (`import sheet`): its rows and the claims read from it. */
 export const sheets = sqliteTable('sheets', {
@@ -168,9 +184,9 @@ export const monthChanges = sqliteTable(
   (t) => [index('month_changes_service_month').on(t.serviceId, t.monthStartMs)],
 );
 
-// ---- issue 5: check sheets and frozen months (end) ----
+// ---- check sheets and frozen months (end) ----
 
-// ---- Issue 6: alerts, deliveries, incident notes, change records, Alertmanager links --------
+// ---- Alerting: alerts, deliveries, incident notes, change records, Alertmanager links --------
 
 /** Alert instances (sla/alert-lifecycle.ts): one row from firing to resolved, kept as history. */
 export const alerts = sqliteTable(
@@ -255,7 +271,7 @@ export const alertmanagerIncidents = sqliteTable(
   (t) => [primaryKey({ columns: [t.fingerprint, t.startsAtMs] })],
 );
 
-// ---- Console security (issue 7, SPEC §6): accounts, sessions, API tokens, lockout, audit log. ----
+// ---- Console security (SPEC §6): accounts, sessions, API tokens, lockout, audit log. ----
 // Secrets are stored hashed (passwords with argon2id; session ids, API tokens and recovery codes
 // with SHA-256 — they are random, so a fast hash is enough); a TOTP secret must be readable to
 // verify a code, so it is kept as is.
@@ -276,7 +292,9 @@ export const users = sqliteTable('users', {
 export const passwordHistory = sqliteTable(
   'password_history',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     passwordHash: text('password_hash').notNull(),
     changedMs: integer('changed_ms').notNull(),
   },
@@ -286,7 +304,9 @@ export const passwordHistory = sqliteTable(
 export const recoveryCodes = sqliteTable(
   'recovery_codes',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
     usedMs: integer('used_ms'),
   },
@@ -297,7 +317,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     idHash: text('id_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     /** 1 while the password was accepted but the TOTP step is still due. */
     pending: integer('pending').notNull(),

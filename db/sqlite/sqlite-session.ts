@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { NameCache, NameLookup } from '../name-cache.ts';
 import { assertOutsideTransaction, runInTransaction, TransactionScope } from '../transaction-scope.ts';
-import { AsyncMutex } from './async-mutex.ts';
+import type { AsyncMutex } from './async-mutex.ts';
 
 /**
  * What a store and all its tx objects share: the connection, the queue, the caches. Stores that

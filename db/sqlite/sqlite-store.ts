@@ -4,8 +4,17 @@
 import type Database from 'better-sqlite3';
 import type { Check, Incident, Maintenance } from '../../sla/model.ts';
 import type { LocationSegment } from '../../sla/segments.ts';
-import type { CheckRollup, FrozenMonthRow, LocationStateRow, MonthChangeRow, RollupSum, Store, StoredSheet, TimelineUpdate } from '../store.ts';
-import { assertOutsideTransaction, requireTransaction, TransactionScope } from '../transaction-scope.ts';
+import type {
+  CheckRollup,
+  FrozenMonthRow,
+  LocationStateRow,
+  MonthChangeRow,
+  RollupSum,
+  Store,
+  StoredSheet,
+  TimelineUpdate,
+} from '../store.ts';
+import { assertOutsideTransaction, requireTransaction, type TransactionScope } from '../transaction-scope.ts';
 import { keyJson, SqliteSession, SqliteShared } from './sqlite-session.ts';
 import type { AsyncMutex } from './async-mutex.ts';
 import { locationPairsCte } from './location-pairs.ts';
@@ -50,7 +59,11 @@ export class SqliteStore extends SqliteSession implements Store {
   readonly jobRuns: JobRuns = createJobRuns((sql, params, kind) => this.portable(sql, params, kind));
 
   /** Runs a portable statement of the comms, security and job-run stores. */
-  private portable(sql: string, params: readonly unknown[], kind: 'read' | 'write'): Promise<Record<string, unknown>[]> {
+  private portable(
+    sql: string,
+    params: readonly unknown[],
+    kind: 'read' | 'write',
+  ): Promise<Record<string, unknown>[]> {
     return kind === 'read' ? this.read(() => this.rows(sql, params)) : this.write((tx) => tx.rows(sql, params));
   }
 
@@ -93,19 +106,41 @@ export class SqliteStore extends SqliteSession implements Store {
       // In key order, so consecutive rows land on the same B-tree leaf (checks arrive interleaved
       // across monitors; sorting a batch makes inserts mostly appends). Later rows still win on
       // a duplicate key: the sort is stable.
-      const rows = checks.map((check) => ({ check, monitor: tx.keyFor(check.monitorId), location: tx.keyFor(check.location) }));
+      const rows = checks.map((check) => ({
+        check,
+        monitor: tx.keyFor(check.monitorId),
+        location: tx.keyFor(check.location),
+      }));
       rows.sort((a, b) => a.monitor - b.monitor || a.location - b.location || a.check.timeMs - b.check.timeMs);
       // Many rows per statement: one call into SQLite per 64 rows instead of per row.
-      const many = tx.shared.statement(`INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES ${Array(rowsPerInsert).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`);
-      const one = tx.shared.statement('INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?)');
-      const values = (r: (typeof rows)[number]) => [r.monitor, r.location, r.check.timeMs, r.check.status === 'up' ? 1 : 0, storedLatencyMs(r.check.latencyMs), r.check.detail ?? null];
+      const many = tx.shared.statement(
+        `INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES ${Array(rowsPerInsert).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      const one = tx.shared.statement(
+        'INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      const values = (r: (typeof rows)[number]) => [
+        r.monitor,
+        r.location,
+        r.check.timeMs,
+        r.check.status === 'up' ? 1 : 0,
+        storedLatencyMs(r.check.latencyMs),
+        r.check.detail ?? null,
+      ];
       let i = 0;
-      for (; i + rowsPerInsert <= rows.length; i += rowsPerInsert) many.run(rows.slice(i, i + rowsPerInsert).flatMap(values));
+      for (; i + rowsPerInsert <= rows.length; i += rowsPerInsert)
+        many.run(rows.slice(i, i + rowsPerInsert).flatMap(values));
       for (; i < rows.length; i++) one.run(values(rows[i]!));
     });
   }
 
-  async listChecks(monitorId: string, location: string, fromMs: number, toMs: number, limit?: number): Promise<Check[]> {
+  async listChecks(
+    monitorId: string,
+    location: string,
+    fromMs: number,
+    toMs: number,
+    limit?: number,
+  ): Promise<Check[]> {
     return this.read(() => {
       const monitor = this.existingKey(monitorId);
       const loc = this.existingKey(location);
@@ -113,7 +148,11 @@ export class SqliteStore extends SqliteSession implements Store {
       const rows = this.all<CheckRow>(
         `SELECT time_ms, up, latency_ms, detail FROM checks
          WHERE monitor = ? AND location = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms LIMIT ?`,
-        monitor, loc, fromMs, toMs, limit ?? -1,
+        monitor,
+        loc,
+        fromMs,
+        toMs,
+        limit ?? -1,
       );
       return rows.map((row) => checkFromRow(row, monitorId, location));
     });
@@ -142,7 +181,9 @@ export class SqliteStore extends SqliteSession implements Store {
       const row = this.get<CheckRow>(
         `SELECT time_ms, up, latency_ms, detail FROM checks
          WHERE monitor = ? AND location = ? AND time_ms < ? AND up = 1 ORDER BY time_ms DESC LIMIT 1`,
-        monitor, loc, beforeMs,
+        monitor,
+        loc,
+        beforeMs,
       );
       return row ? checkFromRow(row, monitorId, location) : null;
     });
@@ -153,7 +194,11 @@ export class SqliteStore extends SqliteSession implements Store {
       const monitor = this.existingKey(monitorId);
       const loc = this.existingKey(location);
       if (monitor === undefined || loc === undefined) return null;
-      return this.get<{ t: number | null }>('SELECT min(time_ms) AS t FROM checks WHERE monitor = ? AND location = ?', monitor, loc)!.t;
+      return this.get<{ t: number | null }>(
+        'SELECT min(time_ms) AS t FROM checks WHERE monitor = ? AND location = ?',
+        monitor,
+        loc,
+      )!.t;
     });
   }
 
@@ -182,14 +227,21 @@ export class SqliteStore extends SqliteSession implements Store {
     return this.read(() => {
       const pairs = keys
         .map((k) => ({ ...k, monitor: this.existingKey(k.monitorId), loc: this.existingKey(k.location) }))
-        .filter((k): k is typeof k & { monitor: number; loc: number } => k.monitor !== undefined && k.loc !== undefined);
+        .filter(
+          (k): k is typeof k & { monitor: number; loc: number } => k.monitor !== undefined && k.loc !== undefined,
+        );
       if (pairs.length === 0) return [];
       const rows = this.all<{ monitor: number; location: number; last_check_ms: number; state_json: string }>(
         `SELECT s.monitor, s.location, s.last_check_ms, s.state_json FROM json_each(?) AS k
          JOIN location_states s ON s.monitor = json_extract(k.value, '$[0]') AND s.location = json_extract(k.value, '$[1]')`,
         JSON.stringify(pairs.map((p) => [p.monitor, p.loc])),
       );
-      return rows.map((row) => ({ monitorId: this.nameOf(row.monitor), location: this.nameOf(row.location), lastCheckMs: row.last_check_ms, stateJson: row.state_json }));
+      return rows.map((row) => ({
+        monitorId: this.nameOf(row.monitor),
+        location: this.nameOf(row.location),
+        lastCheckMs: row.last_check_ms,
+        stateJson: row.state_json,
+      }));
     });
   }
 
@@ -199,12 +251,20 @@ export class SqliteStore extends SqliteSession implements Store {
       tx.run(
         `INSERT INTO location_states (monitor, location, last_check_ms, state_json) VALUES (?, ?, ?, ?)
          ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`,
-        tx.keyFor(row.monitorId), tx.keyFor(row.location), row.lastCheckMs, row.stateJson,
+        tx.keyFor(row.monitorId),
+        tx.keyFor(row.location),
+        row.lastCheckMs,
+        row.stateJson,
       );
     });
   }
 
-  async replaceSegments(monitorId: string, location: string, fromMs: number, segments: readonly LocationSegment[]): Promise<void> {
+  async replaceSegments(
+    monitorId: string,
+    location: string,
+    fromMs: number,
+    segments: readonly LocationSegment[],
+  ): Promise<void> {
     assertSegments(monitorId, location, segments);
     return this.write((tx) => tx.replaceSegmentsNow(tx.keyFor(monitorId), tx.keyFor(location), fromMs, segments));
   }
@@ -232,13 +292,21 @@ export class SqliteStore extends SqliteSession implements Store {
   /** replaceSegments' statements, inside a write already open. */
   private replaceSegmentsNow(monitor: number, loc: number, fromMs: number, segments: readonly LocationSegment[]): void {
     this.run('DELETE FROM segments WHERE monitor = ? AND location = ? AND start_ms >= ?', monitor, loc, fromMs);
-    this.run('UPDATE segments SET end_ms = ? WHERE monitor = ? AND location = ? AND start_ms < ? AND end_ms > ?', fromMs, monitor, loc, fromMs, fromMs);
+    this.run(
+      'UPDATE segments SET end_ms = ? WHERE monitor = ? AND location = ? AND start_ms < ? AND end_ms > ?',
+      fromMs,
+      monitor,
+      loc,
+      fromMs,
+      fromMs,
+    );
     const insert = this.shared.statement(
       `INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (monitor, location, start_ms) DO UPDATE
        SET end_ms = excluded.end_ms, state = excluded.state, known_at_ms = excluded.known_at_ms`,
     );
-    for (const s of segments) insert.run(monitor, loc, s.startMs, s.endMs, segmentStateCode(s.state), s.knownAtMs ?? null);
+    for (const s of segments)
+      insert.run(monitor, loc, s.startMs, s.endMs, segmentStateCode(s.state), s.knownAtMs ?? null);
   }
 
   async listSegments(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<LocationSegment[]> {
@@ -296,7 +364,16 @@ export class SqliteStore extends SqliteSession implements Store {
       for (const r of rollups) {
         const monitor = tx.keyFor(r.monitorId);
         touched.push({ monitor, hourMs: r.hourMs });
-        upsert.run(monitor, r.hourMs, r.upCount, r.downCount, encodeLatencyCounts(r.latencyCounts), r.firstUpMs, r.lastUpMs, r.maxUpGapMs);
+        upsert.run(
+          monitor,
+          r.hourMs,
+          r.upCount,
+          r.downCount,
+          encodeLatencyCounts(r.latencyCounts),
+          r.firstUpMs,
+          r.lastUpMs,
+          r.maxUpGapMs,
+        );
       }
       const hoursOfDay = tx.shared.statement(
         'SELECT monitor, hour_ms, up_count, down_count, latency FROM rollups WHERE monitor = ? AND hour_ms >= ? AND hour_ms < ?',
@@ -307,8 +384,11 @@ export class SqliteStore extends SqliteSession implements Store {
          SET up_count = excluded.up_count, down_count = excluded.down_count, latency = excluded.latency`,
       );
       for (const { monitor, dayMs: day } of touchedDays(touched)) {
-        const hours = hoursOfDay.all(monitor, day, day + dayMs) as Array<CountsRow & { monitor: number; hour_ms: number }>;
-        for (const d of sumHoursIntoDays(hours)) upsertDay.run(d.monitor, d.day_ms, d.up_count, d.down_count, d.latency);
+        const hours = hoursOfDay.all(monitor, day, day + dayMs) as Array<
+          CountsRow & { monitor: number; hour_ms: number }
+        >;
+        for (const d of sumHoursIntoDays(hours))
+          upsertDay.run(d.monitor, d.day_ms, d.up_count, d.down_count, d.latency);
       }
     });
   }
@@ -319,7 +399,9 @@ export class SqliteStore extends SqliteSession implements Store {
       if (monitors.size === 0) return [];
       const rows = this.all<RollupRow>(
         'SELECT * FROM rollups WHERE monitor IN (SELECT value FROM json_each(?)) AND hour_ms >= ? AND hour_ms < ?',
-        keyJson(monitors), fromMs, toMs,
+        keyJson(monitors),
+        fromMs,
+        toMs,
       );
       return rows.map((row) => rollupFromRow(row, monitors.get(row.monitor)!)).sort(compareByMonitorHour);
     });
@@ -332,7 +414,8 @@ export class SqliteStore extends SqliteSession implements Store {
       const row = this.get<{ last_up_ms: number }>(
         `SELECT last_up_ms FROM rollups WHERE monitor = ? AND hour_ms < ? AND last_up_ms IS NOT NULL
          ORDER BY hour_ms DESC LIMIT 1`,
-        monitor, beforeMs,
+        monitor,
+        beforeMs,
       );
       return row?.last_up_ms ?? null;
     });
@@ -349,7 +432,8 @@ export class SqliteStore extends SqliteSession implements Store {
         rows.push(
           ...this.all<CountsRow>(
             'SELECT up_count, down_count, latency FROM rollup_days WHERE monitor IN (SELECT value FROM json_each(?)) AND day_ms >= ? AND day_ms < ?',
-            keys, ...split.days,
+            keys,
+            ...split.days,
           ),
         );
       }
@@ -357,7 +441,8 @@ export class SqliteStore extends SqliteSession implements Store {
         rows.push(
           ...this.all<CountsRow>(
             'SELECT up_count, down_count, latency FROM rollups WHERE monitor IN (SELECT value FROM json_each(?)) AND hour_ms >= ? AND hour_ms < ?',
-            keys, ...range,
+            keys,
+            ...range,
           ),
         );
       }
@@ -407,7 +492,8 @@ export class SqliteStore extends SqliteSession implements Store {
           : tx.run(
               `UPDATE incidents SET service_id = ?, started_at_ms = ?, detected_at_ms = ?, notified_at_ms = ?,
                  resolved_at_ms = ?, impact = ?, source = ?, title = ?, cause = ? WHERE id = ?`,
-              ...values, id,
+              ...values,
+              id,
             ).changes;
       if (changes === 0) throw new Error(`no incident has id ${incident.id}`);
     });
@@ -427,7 +513,10 @@ export class SqliteStore extends SqliteSession implements Store {
         `SELECT * FROM incidents WHERE service_id = ? AND started_at_ms < ?
            AND (resolved_at_ms IS NULL OR resolved_at_ms > ? OR started_at_ms >= ?)
          ORDER BY started_at_ms, id`,
-        serviceId, toMs, fromMs, fromMs,
+        serviceId,
+        toMs,
+        fromMs,
+        fromMs,
       ).map(incidentFromRow),
     );
   }
@@ -453,12 +542,15 @@ export class SqliteStore extends SqliteSession implements Store {
       this.all<MaintenanceRow>(
         `SELECT * FROM maintenance WHERE service_id = ? AND start_ms < ? AND (end_ms > ? OR start_ms >= ?)
          ORDER BY start_ms, id`,
-        serviceId, toMs, fromMs, fromMs,
+        serviceId,
+        toMs,
+        fromMs,
+        fromMs,
       ).map(maintenanceFromRow),
     );
   }
 
-  // ---- issue 5: check sheets and frozen months (begin) ----
+  // ---- check sheets and frozen months (begin) ----
 
   async putSheet(sheet: StoredSheet): Promise<void> {
     return this.write((tx) => {
@@ -466,7 +558,12 @@ export class SqliteStore extends SqliteSession implements Store {
         `INSERT INTO sheets (service_id, file_name, format, imported_at_ms, sheet_json, claims_json) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (service_id) DO UPDATE SET file_name = excluded.file_name, format = excluded.format,
            imported_at_ms = excluded.imported_at_ms, sheet_json = excluded.sheet_json, claims_json = excluded.claims_json`,
-        sheet.serviceId, sheet.fileName, sheet.format, sheet.importedAtMs, sheet.sheetJson, sheet.claimsJson,
+        sheet.serviceId,
+        sheet.fileName,
+        sheet.format,
+        sheet.importedAtMs,
+        sheet.sheetJson,
+        sheet.claimsJson,
       );
     });
   }
@@ -484,7 +581,11 @@ export class SqliteStore extends SqliteSession implements Store {
         `INSERT INTO frozen_months (service_id, month_start_ms, month_end_ms, frozen_at_ms, snapshot_json) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (service_id, month_start_ms) DO UPDATE SET month_end_ms = excluded.month_end_ms,
            frozen_at_ms = excluded.frozen_at_ms, snapshot_json = excluded.snapshot_json`,
-        row.serviceId, row.monthStartMs, row.monthEndMs, row.frozenAtMs, row.snapshotJson,
+        row.serviceId,
+        row.monthStartMs,
+        row.monthEndMs,
+        row.frozenAtMs,
+        row.snapshotJson,
       );
     });
   }
@@ -493,7 +594,9 @@ export class SqliteStore extends SqliteSession implements Store {
     return this.read(() =>
       this.all<Record<string, string | number>>(
         'SELECT * FROM frozen_months WHERE service_id = ? AND month_start_ms >= ? AND month_start_ms < ? ORDER BY month_start_ms',
-        serviceId, fromMs, toMs,
+        serviceId,
+        fromMs,
+        toMs,
       ).map(frozenMonthFromRow),
     );
   }
@@ -503,7 +606,14 @@ export class SqliteStore extends SqliteSession implements Store {
       tx.run(
         `INSERT INTO month_changes (service_id, month_start_ms, changed_at_ms, actor, reason, change, before_json, after_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        row.serviceId, row.monthStartMs, row.changedAtMs, row.actor, row.reason, row.change, row.beforeJson, row.afterJson,
+        row.serviceId,
+        row.monthStartMs,
+        row.changedAtMs,
+        row.actor,
+        row.reason,
+        row.change,
+        row.beforeJson,
+        row.afterJson,
       );
     });
   }
@@ -512,12 +622,14 @@ export class SqliteStore extends SqliteSession implements Store {
     return this.read(() =>
       this.all<Record<string, string | number | null>>(
         'SELECT * FROM month_changes WHERE service_id = ? AND month_start_ms >= ? AND month_start_ms < ? ORDER BY id',
-        serviceId, fromMs, toMs,
+        serviceId,
+        fromMs,
+        toMs,
       ).map(monthChangeFromRow),
     );
   }
 
-  // ---- issue 5 (end) ----
+  // ---- check sheets and frozen months (end) ----
 
   // Service locks.
 
@@ -534,7 +646,11 @@ export class SqliteStore extends SqliteSession implements Store {
 
   async setMeta(key: string, value: string): Promise<void> {
     return this.write((tx) => {
-      tx.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+      tx.run(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        key,
+        value,
+      );
     });
   }
 }

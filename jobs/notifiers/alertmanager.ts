@@ -5,7 +5,12 @@ import type { Notifier } from './notifier.ts';
 
 export const alertmanagerNotifier = {
   build(channel, message, sentAtMs) {
-    const labels: Record<string, string> = { alertname: message.name, service: message.serviceId, source: 'slawatch', kind: message.kind };
+    const labels: Record<string, string> = {
+      alertname: message.name,
+      service: message.serviceId,
+      source: 'slawatch',
+      kind: message.kind,
+    };
     if (message.severity) labels.severity = message.severity;
     if (message.claimId) labels.claim = message.claimId;
     labels.subject = message.subject;

@@ -8,7 +8,11 @@ export type NotificationType = (typeof notificationTypes)[number];
 export type NotificationConfig = NotificationConfigByType[NotificationType];
 
 export interface NotificationConfigByType {
-  webhook: ChannelCommon & { type: 'webhook'; url: string; /** HMAC key for signing the body. */ secret: string | null };
+  webhook: ChannelCommon & {
+    type: 'webhook';
+    url: string /** HMAC key for signing the body. */;
+    secret: string | null;
+  };
   slack: ChannelCommon & { type: 'slack'; url: string };
   email: ChannelCommon & { type: 'email'; to: string[]; from: string | null; smtpUrl: string };
   alertmanager: ChannelCommon & { type: 'alertmanager'; url: string };

@@ -29,10 +29,23 @@ export function backoffMs(attempts: number, baseMs: number, maxMs: number): numb
 }
 
 /** Queues one message per channel id, due now. */
-export async function enqueueMessage(store: Store, channelIds: readonly string[], subject: string, message: Message, nowMs: number): Promise<string[]> {
-  return store.comms.enqueueDeliveries(channelIds.map((channelId) => ({
-    channelId, serviceId: message.serviceId, subject, messageJson: JSON.stringify(message), createdMs: nowMs, nextAttemptMs: nowMs,
-  })));
+export async function enqueueMessage(
+  store: Store,
+  channelIds: readonly string[],
+  subject: string,
+  message: Message,
+  nowMs: number,
+): Promise<string[]> {
+  return store.comms.enqueueDeliveries(
+    channelIds.map((channelId) => ({
+      channelId,
+      serviceId: message.serviceId,
+      subject,
+      messageJson: JSON.stringify(message),
+      createdMs: nowMs,
+      nextAttemptMs: nowMs,
+    })),
+  );
 }
 
 /** Sends every due delivery once; returns how many were attempted. Any number of processes may run it. */
@@ -48,18 +61,38 @@ async function attempt(delivery: Delivery, options: DeliveryOptions): Promise<vo
   const channel = options.channels().find((c) => c.id === delivery.channelId);
   const attempts = delivery.attempts + 1;
   if (!channel) {
-    await options.store.comms.updateDelivery({ ...delivery, attempts, status: 'failed', lastError: `channel ${delivery.channelId} is not configured` });
+    await options.store.comms.updateDelivery({
+      ...delivery,
+      attempts,
+      status: 'failed',
+      lastError: `channel ${delivery.channelId} is not configured`,
+    });
     return;
   }
   const sentAtMs = options.nowMs();
   const result = await options.send(buildOutgoing(channel, JSON.parse(delivery.messageJson) as Message, sentAtMs));
   const doneMs = options.nowMs();
   if (result.ok) {
-    await options.store.comms.updateDelivery({ ...delivery, attempts, status: 'sent', sentMs: doneMs, lastError: null });
+    await options.store.comms.updateDelivery({
+      ...delivery,
+      attempts,
+      status: 'sent',
+      sentMs: doneMs,
+      lastError: null,
+    });
     return;
   }
   const giveUp = attempts >= (options.maxAttempts ?? 8);
   const next = doneMs + backoffMs(attempts, options.baseBackoffMs ?? 30_000, options.maxBackoffMs ?? 3_600_000);
-  options.log?.('warn', `delivery ${delivery.id} to ${channel.id} failed (attempt ${attempts}): ${result.error}${giveUp ? '; giving up' : ''}`);
-  await options.store.comms.updateDelivery({ ...delivery, attempts, status: giveUp ? 'failed' : 'pending', nextAttemptMs: next, lastError: result.error });
+  options.log?.(
+    'warn',
+    `delivery ${delivery.id} to ${channel.id} failed (attempt ${attempts}): ${result.error}${giveUp ? '; giving up' : ''}`,
+  );
+  await options.store.comms.updateDelivery({
+    ...delivery,
+    attempts,
+    status: giveUp ? 'failed' : 'pending',
+    nextAttemptMs: next,
+    lastError: result.error,
+  });
 }

@@ -7,7 +7,12 @@ export const emailNotifier = {
     return {
       transport: 'smtp',
       smtpUrl: channel.smtpUrl,
-      mail: { from: channel.from ?? defaultFromAddress, to: channel.to, subject: messageTitle(message), text: messageText(message) },
+      mail: {
+        from: channel.from ?? defaultFromAddress,
+        to: channel.to,
+        subject: messageTitle(message),
+        text: messageText(message),
+      },
     };
   },
 } satisfies Notifier<'email'>;

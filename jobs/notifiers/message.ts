@@ -33,7 +33,14 @@ export interface Message {
 
 /** The subject line of email and chat messages. */
 export function messageTitle(m: Message): string {
-  const state = m.status === 'resolved' ? 'RESOLVED' : m.kind === 'alert' ? 'FIRING' : m.kind === 'incident' ? 'INCIDENT' : 'MAINTENANCE';
+  const state =
+    m.status === 'resolved'
+      ? 'RESOLVED'
+      : m.kind === 'alert'
+        ? 'FIRING'
+        : m.kind === 'incident'
+          ? 'INCIDENT'
+          : 'MAINTENANCE';
   const severity = m.severity ? ` ${m.severity}` : '';
   return `[${state}${severity}] ${m.serviceName}: ${m.kind === 'alert' ? m.name : m.summary}`;
 }

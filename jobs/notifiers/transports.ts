@@ -20,11 +20,14 @@ export async function sendOutgoing(outgoing: Outgoing, deps: TransportDeps = {})
         redirect: 'error',
       });
       const text = (await response.text()).slice(0, 200);
-      return response.ok ? { ok: true, detail: `HTTP ${response.status}` } : { ok: false, error: `HTTP ${response.status}${text ? `: ${text}` : ''}` };
+      return response.ok
+        ? { ok: true, detail: `HTTP ${response.status}` }
+        : { ok: false, error: `HTTP ${response.status}${text ? `: ${text}` : ''}` };
     }
     const url = new URL(outgoing.smtpUrl);
     // Timeouts ride on the URL as nodemailer reads its options from the query string.
-    for (const key of ['connectionTimeout', 'greetingTimeout', 'socketTimeout']) if (!url.searchParams.has(key)) url.searchParams.set(key, String(timeoutMs));
+    for (const key of ['connectionTimeout', 'greetingTimeout', 'socketTimeout'])
+      if (!url.searchParams.has(key)) url.searchParams.set(key, String(timeoutMs));
     const transport = nodemailer.createTransport(url.toString());
     try {
       const info = await transport.sendMail(outgoing.mail);

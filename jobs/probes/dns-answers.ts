@@ -7,7 +7,15 @@ import type { AnyRecord, CaaRecord, MxRecord, NaptrRecord, SoaRecord, SrvRecord 
 import { isIP } from 'node:net';
 import type { DnsRecordType } from './probe-settings.ts';
 
-export type DnsAnswer = string[] | string[][] | MxRecord[] | SrvRecord[] | CaaRecord[] | SoaRecord | AnyRecord[] | NaptrRecord[];
+export type DnsAnswer =
+  | string[]
+  | string[][]
+  | MxRecord[]
+  | SrvRecord[]
+  | CaaRecord[]
+  | SoaRecord
+  | AnyRecord[]
+  | NaptrRecord[];
 
 /** Each record of the answer as the strings it may be written as (normalised). */
 export function answerForms(recordType: DnsRecordType, answer: DnsAnswer): string[][] {
@@ -59,13 +67,18 @@ function formsOf(recordType: DnsRecordType, record: unknown): string[] {
       return caaForms(record as CaaRecord);
     case 'SOA': {
       const soa = record as SoaRecord;
-      return [`${soa.nsname} ${soa.hostmaster} ${soa.serial} ${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minttl}`, soa.nsname];
+      return [
+        `${soa.nsname} ${soa.hostmaster} ${soa.serial} ${soa.refresh} ${soa.retry} ${soa.expire} ${soa.minttl}`,
+        soa.nsname,
+      ];
     }
   }
 }
 
 function caaForms(caa: CaaRecord): string[] {
-  const tag = (['issue', 'issuewild', 'iodef', 'contactemail', 'contactphone'] as const).find((t) => caa[t] !== undefined);
+  const tag = (['issue', 'issuewild', 'iodef', 'contactemail', 'contactphone'] as const).find(
+    (t) => caa[t] !== undefined,
+  );
   if (tag === undefined) return [String(caa.critical)];
   const value = String(caa[tag]);
   return [`${caa.critical} ${tag} "${value}"`, `${tag} ${value}`, value];

@@ -8,7 +8,15 @@ import { isIP } from 'node:net';
 import type { Probe, ProbeResult } from './probe.ts';
 import type { DnsMonitorSettings } from './probe-settings.ts';
 import { answerForms, describeAnswers, missingExpected, type DnsAnswer } from './dns-answers.ts';
-import { classifyError, errorText, probeDown, probeUp, timedOut, whenAborted, type ProbeFailure } from './probe-outcome.ts';
+import {
+  classifyError,
+  errorText,
+  probeDown,
+  probeUp,
+  timedOut,
+  whenAborted,
+  type ProbeFailure,
+} from './probe-outcome.ts';
 
 type Resolved = { ok: true; answer: DnsAnswer } | { ok: false; failure: ProbeFailure };
 
@@ -47,7 +55,10 @@ async function resolverAddress(
       unsubscribe();
       if (error) {
         const failure = classifyError(error);
-        resolve({ ok: false, failure: { errorClass: 'dns_error', message: `resolver ${resolver.host}: ${failure.message}` } });
+        resolve({
+          ok: false,
+          failure: { errorClass: 'dns_error', message: `resolver ${resolver.host}: ${failure.message}` },
+        });
       } else resolve({ ok: true, address: withPort(address) });
     });
   });
@@ -60,7 +71,12 @@ interface Question {
   at: string;
 }
 
-function query(settings: DnsMonitorSettings, server: string | null, signal: AbortSignal, elapsedMs: () => number): Promise<Resolved> {
+function query(
+  settings: DnsMonitorSettings,
+  server: string | null,
+  signal: AbortSignal,
+  elapsedMs: () => number,
+): Promise<Resolved> {
   // c-ares retries once on its own inside the deadline; the signal is the hard stop.
   const resolver = new Resolver({ timeout: Math.max(1, Math.floor(settings.timeoutMs / 2)), tries: 2 });
   if (server !== null) resolver.setServers([server]);
@@ -84,11 +100,17 @@ function resolverFailure(error: NodeJS.ErrnoException, q: Question, elapsedMs: (
     case 'ENOTFOUND':
       return { errorClass: 'dns_nxdomain', message: `${q.name} does not exist (NXDOMAIN from ${q.at})` };
     case 'ENODATA':
-      return { errorClass: 'dns_answer', message: `no ${q.recordType} records for ${q.name} (the name exists; asked ${q.at})` };
+      return {
+        errorClass: 'dns_answer',
+        message: `no ${q.recordType} records for ${q.name} (the name exists; asked ${q.at})`,
+      };
     case 'ETIMEOUT':
     case 'ECANCELLED':
       return timedOut(waiting(q), elapsedMs());
     default:
-      return { errorClass: 'dns_error', message: `${error.code ?? 'error'} for ${q.recordType} ${q.name} from ${q.at}: ${errorText(error)}` };
+      return {
+        errorClass: 'dns_error',
+        message: `${error.code ?? 'error'} for ${q.recordType} ${q.name} from ${q.at}: ${errorText(error)}`,
+      };
   }
 }

@@ -26,7 +26,11 @@ export interface BodyReader {
  * or br Content-Encoding is undone and the cap applies to the decoded bytes; any other coding is
  * read as is.
  */
-export function readBody(res: IncomingMessage, options: { limitBytes: number; decode: boolean }, done: (read: BodyRead) => void): BodyReader {
+export function readBody(
+  res: IncomingMessage,
+  options: { limitBytes: number; decode: boolean },
+  done: (read: BodyRead) => void,
+): BodyReader {
   const decoder = options.decode ? decoderFor(res.headers['content-encoding']) : null;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -56,7 +60,9 @@ export function readBody(res: IncomingMessage, options: { limitBytes: number; de
   });
   source.on('end', () => finish({ ok: true, body: Buffer.concat(chunks), truncated: false }));
   // Node says only "aborted" when the connection ends (FIN or RST) before the body does.
-  res.on('error', (error) => finish({ ok: false, stage: 'transfer', error: error.message === 'aborted' ? cutShort() : error, bytesRead: size }));
+  res.on('error', (error) =>
+    finish({ ok: false, stage: 'transfer', error: error.message === 'aborted' ? cutShort() : error, bytesRead: size }),
+  );
   // A connection closed before the declared length or the last chunk: the body is cut short.
   res.on('close', () => {
     if (!res.complete) finish({ ok: false, stage: 'transfer', error: cutShort(), bytesRead: size });

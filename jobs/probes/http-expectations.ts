@@ -16,15 +16,26 @@ export interface ReadResponse {
 }
 
 /** The first expectation the response does not meet, or null when it meets them all. */
-export function unmetExpectation(expect: HttpExpectations, response: ReadResponse, latencyMs: number): ProbeFailure | null {
-  return statusFailure(expect.status, response) ?? bodyFailure(expect, response) ?? latencyFailure(expect.maxLatencyMs, latencyMs);
+export function unmetExpectation(
+  expect: HttpExpectations,
+  response: ReadResponse,
+  latencyMs: number,
+): ProbeFailure | null {
+  return (
+    statusFailure(expect.status, response) ??
+    bodyFailure(expect, response) ??
+    latencyFailure(expect.maxLatencyMs, latencyMs)
+  );
 }
 
 function statusFailure(accepted: number[] | null, { status, statusText }: ReadResponse): ProbeFailure | null {
   const ok = accepted === null ? status >= 200 && status <= 299 : accepted.includes(status);
   if (ok) return null;
   const wanted = accepted === null ? '2xx' : accepted.join(', ');
-  return { errorClass: 'http_status', message: `status ${status}${statusText ? ` ${statusText}` : ''}, expected ${wanted}` };
+  return {
+    errorClass: 'http_status',
+    message: `status ${status}${statusText ? ` ${statusText}` : ''}, expected ${wanted}`,
+  };
 }
 
 function bodyFailure(expect: HttpExpectations, response: ReadResponse): ProbeFailure | null {
@@ -57,14 +68,24 @@ function jsonFailure(json: NonNullable<HttpExpectations['json']>, text: string):
   const found = valueAt(document, json.segments);
   if (!found.present) return { errorClass: 'http_json', message: `${json.path} is missing from the JSON body` };
   if (found.value === json.equals) return null;
-  return { errorClass: 'http_json', message: `${json.path} is ${cut(JSON.stringify(found.value))}, expected ${cut(JSON.stringify(json.equals))}` };
+  return {
+    errorClass: 'http_json',
+    message: `${json.path} is ${cut(JSON.stringify(found.value))}, expected ${cut(JSON.stringify(json.equals))}`,
+  };
 }
 
 /** Walks `segments` (an object key or an array index each) from the document's root. */
-export function valueAt(document: unknown, segments: readonly (string | number)[]): { present: boolean; value?: unknown } {
+export function valueAt(
+  document: unknown,
+  segments: readonly (string | number)[],
+): { present: boolean; value?: unknown } {
   let value = document;
   for (const segment of segments) {
-    if (typeof segment === 'number' ? !Array.isArray(value) || segment >= value.length : !isRecord(value) || !Object.hasOwn(value, segment)) {
+    if (
+      typeof segment === 'number'
+        ? !Array.isArray(value) || segment >= value.length
+        : !isRecord(value) || !Object.hasOwn(value, segment)
+    ) {
       return { present: false };
     }
     value = (value as Record<string | number, unknown>)[segment];

@@ -49,13 +49,22 @@ type Attempt = HttpExchange | { ok: false; failure: ProbeFailure; staleSocket: b
  * fails before any response byte; that says nothing about the target, so it is retried once on a
  * fresh connection (the pattern Node's http docs recommend for `reusedSocket`).
  */
-export async function sendRequest(spec: HttpRequestSpec, signal: AbortSignal, elapsedMs: () => number): Promise<HttpExchange> {
+export async function sendRequest(
+  spec: HttpRequestSpec,
+  signal: AbortSignal,
+  elapsedMs: () => number,
+): Promise<HttpExchange> {
   const first = await exchangeOnce(spec, signal, elapsedMs, 'pooled');
   if (first.ok || !('staleSocket' in first) || !first.staleSocket || signal.aborted) return first;
   return exchangeOnce(spec, signal, elapsedMs, 'fresh'); // another pooled socket could be stale too
 }
 
-function exchangeOnce(spec: HttpRequestSpec, signal: AbortSignal, elapsedMs: () => number, connection: 'pooled' | 'fresh'): Promise<Attempt> {
+function exchangeOnce(
+  spec: HttpRequestSpec,
+  signal: AbortSignal,
+  elapsedMs: () => number,
+  connection: 'pooled' | 'fresh',
+): Promise<Attempt> {
   return new Promise((resolve) => {
     const req = openRequest(spec, connection);
     if (!(req instanceof http.ClientRequest)) return resolve({ ok: false, failure: req });
@@ -103,20 +112,28 @@ function openRequest(spec: HttpRequestSpec, connection: 'pooled' | 'fresh'): htt
 /** What the exchange is waiting for, for a timeout's or a failure's message. */
 function trackPhase(req: http.ClientRequest, url: URL): () => string {
   let doing = `while connecting to ${url.host}`;
-  const awaitingHeaders = () => (doing = 'while waiting for response headers');
+  const now = (phase: string) => () => {
+    doing = phase;
+  };
+  const awaitingHeaders = now('while waiting for response headers');
   req.on('socket', (socket: Socket) => {
     // A kept-alive socket is already connected; listen only on a new one (no listeners pile up).
-    if (!socket.connecting) return void awaitingHeaders();
+    if (!socket.connecting) return awaitingHeaders();
     const isTls = url.protocol === 'https:';
-    socket.once('connect', () => (isTls ? (doing = `in the TLS handshake with ${url.host}`) : awaitingHeaders()));
+    socket.once('connect', isTls ? now(`in the TLS handshake with ${url.host}`) : awaitingHeaders);
     if (isTls) socket.once('secureConnect', awaitingHeaders);
   });
-  req.on('response', () => (doing = 'while reading the body'));
+  req.on('response', now('while reading the body'));
   return () => doing;
 }
 
-function readResponse(res: http.IncomingMessage, spec: HttpRequestSpec, settle: (attempt: Attempt) => void): BodyReader {
-  const certExpiresAtMs = spec.url.protocol === 'https:' ? earliestExpiry(res.socket as TLSSocket)?.notAfterMs : undefined;
+function readResponse(
+  res: http.IncomingMessage,
+  spec: HttpRequestSpec,
+  settle: (attempt: Attempt) => void,
+): BodyReader {
+  const certExpiresAtMs =
+    spec.url.protocol === 'https:' ? earliestExpiry(res.socket as TLSSocket)?.notAfterMs : undefined;
   const bodyless = spec.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304;
   const skipped = spec.skipBody?.(res.statusCode ?? 0, res.headers) ?? false;
   const limitBytes = skipped ? Math.min(skippedBodyLimitBytes, spec.bodyLimitBytes) : spec.bodyLimitBytes;
@@ -124,7 +141,10 @@ function readResponse(res: http.IncomingMessage, spec: HttpRequestSpec, settle: 
     if (!read.ok) return settle({ ok: false, failure: bodyFailure(read, res.headers['content-encoding']) });
     const { body, truncated } = read;
     const status = res.statusCode ?? 0;
-    settle({ ok: true, response: { status, statusText: res.statusMessage ?? '', headers: res.headers, body, truncated, certExpiresAtMs } });
+    settle({
+      ok: true,
+      response: { status, statusText: res.statusMessage ?? '', headers: res.headers, body, truncated, certExpiresAtMs },
+    });
   });
 }
 
@@ -133,13 +153,17 @@ function requestHeaders(spec: HttpRequestSpec): Record<string, string> {
   const headers: Record<string, string> = {};
   if (!given.has('user-agent')) headers['user-agent'] = 'slawatch-probe';
   if (spec.decode && !given.has('accept-encoding')) headers['accept-encoding'] = 'gzip, deflate, br';
-  if (spec.body !== null && !given.has('content-length')) headers['content-length'] = String(Buffer.byteLength(spec.body));
+  if (spec.body !== null && !given.has('content-length'))
+    headers['content-length'] = String(Buffer.byteLength(spec.body));
   return { ...headers, ...spec.headers };
 }
 
 function bodyFailure(read: Extract<BodyRead, { ok: false }>, encoding: string | undefined): ProbeFailure {
   if (read.stage === 'decoding') {
-    return { errorClass: 'decompression_error', message: `could not decode the ${encoding} body: ${errorText(read.error)}` };
+    return {
+      errorClass: 'decompression_error',
+      message: `could not decode the ${encoding} body: ${errorText(read.error)}`,
+    };
   }
   const failure = classifyError(read.error);
   return { ...failure, message: `${failure.message} while reading the body after ${read.bytesRead} bytes` };

@@ -46,7 +46,10 @@ function redirectLocation(status: number, headers: IncomingHttpHeaders): string 
 }
 
 function judge(settings: HttpMonitorSettings, response: HttpResponseRead, latencyMs: number) {
-  const detail = { httpStatus: response.status, ...(response.certExpiresAtMs === undefined ? {} : { certExpiresAtMs: response.certExpiresAtMs }) };
+  const detail = {
+    httpStatus: response.status,
+    ...(response.certExpiresAtMs === undefined ? {} : { certExpiresAtMs: response.certExpiresAtMs }),
+  };
   const unmet = unmetExpectation(settings.expect, response, latencyMs);
   return unmet ? probeDown(unmet, latencyMs, detail) : probeUp(latencyMs, detail);
 }
@@ -62,7 +65,8 @@ function firstRequest(settings: HttpMonitorSettings, trustedCaPem: string | unde
     bodyLimitBytes,
     decode: true,
     // A redirect being followed is not judged: its body is skipped (http-request.ts).
-    skipBody: settings.maxRedirects > 0 ? (status, headers) => redirectLocation(status, headers) !== undefined : undefined,
+    skipBody:
+      settings.maxRedirects > 0 ? (status, headers) => redirectLocation(status, headers) !== undefined : undefined,
   };
 }
 
@@ -75,14 +79,23 @@ function redirected(request: HttpRequestSpec, status: number, location: string):
   try {
     url = new URL(location, request.url);
   } catch {
-    return { errorClass: 'http_protocol', message: `redirect ${status} to an invalid Location ${JSON.stringify(location)}` };
+    return {
+      errorClass: 'http_protocol',
+      message: `redirect ${status} to an invalid Location ${JSON.stringify(location)}`,
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { errorClass: 'http_protocol', message: `redirect ${status} to a non-HTTP URL ${url.href}` };
   }
-  const toGet = (status === 303 && request.method !== 'HEAD') || ((status === 301 || status === 302) && request.method === 'POST');
+  const toGet =
+    (status === 303 && request.method !== 'HEAD') || ((status === 301 || status === 302) && request.method === 'POST');
   const sameOrigin = url.origin === request.url.origin;
-  const dropped = new Set([...(toGet ? ['content-length', 'content-type'] : []), ...(sameOrigin ? [] : ['authorization', 'cookie'])]);
-  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !dropped.has(name.toLowerCase())));
+  const dropped = new Set([
+    ...(toGet ? ['content-length', 'content-type'] : []),
+    ...(sameOrigin ? [] : ['authorization', 'cookie']),
+  ]);
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([name]) => !dropped.has(name.toLowerCase())),
+  );
   return { ...request, url, headers, method: toGet ? 'GET' : request.method, body: toGet ? null : request.body };
 }

@@ -10,7 +10,13 @@ import { errorText, probeDown, timedOut, whenAborted } from './probe-outcome.ts'
 import { tcpProbe } from './tcp.ts';
 import { tlsProbe } from './tls.ts';
 
-export const probes = { http: httpProbe, tcp: tcpProbe, dns: dnsProbe, tls: tlsProbe, prometheus: prometheusProbe } satisfies ProbeRegistry;
+export const probes = {
+  http: httpProbe,
+  tcp: tcpProbe,
+  dns: dnsProbe,
+  tls: tlsProbe,
+  prometheus: prometheusProbe,
+} satisfies ProbeRegistry;
 
 export type ProbedType = Exclude<MonitorType, 'push'>;
 export type ProbedSettings = MonitorSettingsByType[ProbedType];
@@ -31,7 +37,8 @@ export function createRunProbe(registry: ProbeRegistry, options: { abortGraceMs?
     const guard = new Promise<ProbeResult>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const unsubscribe = whenAborted(ctx.signal, () => {
-        const late = () => resolve(probeDown(timedOut('(the probe did not stop at the deadline)', ctx.monotonicMs() - startedMs)));
+        const late = () =>
+          resolve(probeDown(timedOut('(the probe did not stop at the deadline)', ctx.monotonicMs() - startedMs)));
         timer = setTimeout(late, abortGraceMs);
       });
       stopGuard = () => {
@@ -43,7 +50,10 @@ export function createRunProbe(registry: ProbeRegistry, options: { abortGraceMs?
       const probe = registry[settings.type] as RunProbe;
       return await Promise.race([probe(settings, ctx), guard]);
     } catch (error) {
-      return probeDown({ errorClass: 'network_error', message: `the ${settings.type} probe failed unexpectedly: ${errorText(error)}` });
+      return probeDown({
+        errorClass: 'network_error',
+        message: `the ${settings.type} probe failed unexpectedly: ${errorText(error)}`,
+      });
     } finally {
       stopGuard();
     }

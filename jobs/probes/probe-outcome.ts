@@ -13,7 +13,11 @@ export function probeUp(latencyMs: number, detail: ProbeDetail = {}): ProbeResul
   return { ok: true, latencyMs, detail };
 }
 
-export function probeDown(failure: ProbeFailure, latencyMs: number | null = null, detail: ProbeDetail = {}): ProbeResult {
+export function probeDown(
+  failure: ProbeFailure,
+  latencyMs: number | null = null,
+  detail: ProbeDetail = {},
+): ProbeResult {
   return { ok: false, latencyMs, errorClass: failure.errorClass, message: failure.message, detail };
 }
 
@@ -47,7 +51,10 @@ const byCode: Record<string, { errorClass: ProbeErrorClass; what: string }> = {
   CERT_HAS_EXPIRED: { errorClass: 'tls_expired', what: 'certificate has expired' },
   DEPTH_ZERO_SELF_SIGNED_CERT: { errorClass: 'tls_self_signed', what: 'self-signed certificate' },
   SELF_SIGNED_CERT_IN_CHAIN: { errorClass: 'tls_self_signed', what: 'self-signed certificate in the chain' },
-  ERR_TLS_CERT_ALTNAME_INVALID: { errorClass: 'tls_hostname_mismatch', what: 'certificate does not match the host name' },
+  ERR_TLS_CERT_ALTNAME_INVALID: {
+    errorClass: 'tls_hostname_mismatch',
+    what: 'certificate does not match the host name',
+  },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: { errorClass: 'tls_error', what: 'certificate issuer is not trusted' },
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { errorClass: 'tls_error', what: 'certificate issuer is not trusted' },
   CERT_NOT_YET_VALID: { errorClass: 'tls_error', what: 'certificate is not yet valid' },

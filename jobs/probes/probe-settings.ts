@@ -96,4 +96,3 @@ export interface PrometheusMonitorSettings {
   query: string;
   timeoutMs: number;
 }
-

@@ -56,7 +56,10 @@ export interface ProbeContext {
   trustedCaPem?: string;
 }
 
-export type Probe<T extends MonitorType> = (settings: MonitorSettingsByType[T], ctx: ProbeContext) => Promise<ProbeResult>;
+export type Probe<T extends MonitorType> = (
+  settings: MonitorSettingsByType[T],
+  ctx: ProbeContext,
+) => Promise<ProbeResult>;
 
 /** The registry type: one probe per monitor type, so adding a type without its probe does not compile. */
 export type ProbeRegistry = { [T in Exclude<MonitorType, 'push'>]: Probe<T> };

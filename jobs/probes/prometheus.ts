@@ -64,23 +64,29 @@ export function queryFailure(response: Pick<HttpResponseRead, 'status' | 'body' 
 
 function resultFailure(resultType: unknown, result: unknown): ProbeFailure | null {
   const values = sampleValues(resultType, result);
-  if (values === null) return { errorClass: 'prometheus_error', message: `unexpected result type ${JSON.stringify(resultType)}` };
+  if (values === null)
+    return { errorClass: 'prometheus_error', message: `unexpected result type ${JSON.stringify(resultType)}` };
   if (values.length === 0) return { errorClass: 'prometheus_false', message: `the ${resultType} result is empty` };
   if (values.some(holds)) return null;
-  return { errorClass: 'prometheus_false', message: `all ${values.length} values of the ${resultType} result are 0 or NaN` };
+  return {
+    errorClass: 'prometheus_false',
+    message: `all ${values.length} values of the ${resultType} result are 0 or NaN`,
+  };
 }
 
 /** The sample values of an instant query's result, as Prometheus writes them (strings); null if malformed. */
 function sampleValues(resultType: unknown, result: unknown): unknown[] | null {
-  const valueOf = (sample: unknown) => (Array.isArray(sample) ? sample[1] : undefined);
+  const sampleValue = (sample: unknown) => (Array.isArray(sample) ? sample[1] : undefined);
   switch (resultType) {
     case 'vector':
-      return Array.isArray(result) ? result.map((series: { value?: unknown }) => valueOf(series?.value)) : null;
+      return Array.isArray(result) ? result.map((series: { value?: unknown }) => sampleValue(series?.value)) : null;
     case 'matrix':
       if (!Array.isArray(result)) return null;
-      return result.flatMap((series: { values?: unknown }) => (Array.isArray(series?.values) ? series.values.map(valueOf) : []));
+      return result.flatMap((series: { values?: unknown }) =>
+        Array.isArray(series?.values) ? series.values.map(sampleValue) : [],
+      );
     case 'scalar':
-      return Array.isArray(result) ? [valueOf(result)] : null;
+      return Array.isArray(result) ? [sampleValue(result)] : null;
     case 'string':
       return Array.isArray(result) && result[1] !== '' ? [true] : [];
     default:

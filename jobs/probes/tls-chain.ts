@@ -26,7 +26,11 @@ export function earliestExpiry(socket: TLSSocket): Expiry | undefined {
 function subjectName(cert: DetailedPeerCertificate): string {
   const cn = cert.subject?.CN;
   if (cn) return `CN=${Array.isArray(cn) ? cn.join(',') : cn}`;
-  return Object.entries(cert.subject ?? {}).map(([key, value]) => `${key}=${String(value)}`).join(', ') || 'without subject';
+  return (
+    Object.entries(cert.subject ?? {})
+      .map(([key, value]) => `${key}=${String(value)}`)
+      .join(', ') || 'without subject'
+  );
 }
 
 /**
@@ -38,7 +42,7 @@ function peerChain(socket: TLSSocket): DetailedPeerCertificate[] {
   const chain: DetailedPeerCertificate[] = [];
   let cert: DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
   const seen = new Set<string>();
-  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
+  while (cert?.raw && !seen.has(cert.fingerprint256)) {
     seen.add(cert.fingerprint256);
     chain.push(cert);
     cert = cert.issuerCertificate;

@@ -28,7 +28,9 @@ export const tlsProbe = ((settings, ctx) =>
       socket.destroy();
       resolve(result);
     };
-    const unsubscribe = whenAborted(ctx.signal, () => finish(probeDown(timedOut(doing, ctx.monotonicMs() - startedMs))));
+    const unsubscribe = whenAborted(ctx.signal, () =>
+      finish(probeDown(timedOut(doing, ctx.monotonicMs() - startedMs))),
+    );
     socket.once('connect', () => (doing = `in the TLS handshake with ${target}`));
     socket.once('secureConnect', () => {
       const latencyMs = ctx.monotonicMs() - startedMs;
@@ -40,7 +42,8 @@ export const tlsProbe = ((settings, ctx) =>
 function judge(settings: TlsMonitorSettings, socket: TLSSocket, latencyMs: number, nowMs: number): ProbeResult {
   const expiry = earliestExpiry(socket);
   const detail = expiry === undefined ? {} : { certExpiresAtMs: expiry.notAfterMs };
-  const failure = chainFailure(socket) ?? hostnameFailure(settings.servername, socket) ?? expiryFailure(settings, expiry, nowMs);
+  const failure =
+    chainFailure(socket) ?? hostnameFailure(settings.servername, socket) ?? expiryFailure(settings, expiry, nowMs);
   return failure ? probeDown(failure, latencyMs, detail) : probeUp(latencyMs, detail);
 }
 
@@ -48,7 +51,8 @@ function chainFailure(socket: TLSSocket): ProbeFailure | null {
   if (socket.authorized) return null;
   const reason = socket.authorizationError;
   // Node types authorizationError as an Error; at runtime it is OpenSSL's code with a message.
-  const code = typeof reason === 'string' ? reason : ((reason as { code?: string } | undefined)?.code ?? String(reason));
+  const code =
+    typeof reason === 'string' ? reason : ((reason as { code?: string } | undefined)?.code ?? String(reason));
   // Node reports a name mismatch here too, by its code alone; hostnameFailure says which names.
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return null;
   return classifyError(Object.assign(new Error(String(reason)), { code }));

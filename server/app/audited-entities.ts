@@ -7,14 +7,21 @@ import type { AuditedEntity } from '../security/http/audit-changes.ts';
 export function auditedEntities(store: Store): AuditedEntity[] {
   const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
   return [
-    // Incidents, maintenance windows and alerts (issue 6), through the API and the pages alike.
+    // Incidents, maintenance windows and alerts, through the API and the pages alike.
     {
       pattern: /^\/(?:api\/v1\/)?incidents(?:\/([^/]+))?(?:\/.*)?$/,
       entity: 'incident',
       createdId: /\/incidents\/([^/?]+)/,
       load: async (id) => {
         const incident = await store.comms.getIncident(id);
-        return incident ? { ...incident, startedAt: iso(incident.startedAtMs), resolvedAt: iso(incident.resolvedAtMs), notes: (await store.comms.listIncidentNotes(id)).length } : null;
+        return incident
+          ? {
+              ...incident,
+              startedAt: iso(incident.startedAtMs),
+              resolvedAt: iso(incident.resolvedAtMs),
+              notes: (await store.comms.listIncidentNotes(id)).length,
+            }
+          : null;
       },
     },
     {
@@ -26,13 +33,19 @@ export function auditedEntities(store: Store): AuditedEntity[] {
     { pattern: /^\/(?:api\/v1\/)?alerts\/([^/]+)(?:\/.*)?$/, entity: 'alert', load: (id) => store.comms.getAlert(id) },
     // Alertmanager's webhook opens and resolves incidents: the answer says which.
     { pattern: /^\/api\/v1\/alertmanager$/, entity: 'incident' },
-    // The claims of a service, from an uploaded check sheet (issue 5; "preview" changes nothing and is not recorded).
+    // The claims of a service, from an uploaded check sheet ("preview" changes nothing and is not recorded).
     {
       pattern: /^\/services\/([^/]+)\/sheet$/,
       entity: 'claims',
       load: async (serviceId) => {
         const sheet = await store.getSheet(serviceId);
-        return sheet ? { fileName: sheet.fileName, imported: new Date(sheet.importedAtMs).toISOString(), claims: JSON.parse(sheet.claimsJson) } : null;
+        return sheet
+          ? {
+              fileName: sheet.fileName,
+              imported: new Date(sheet.importedAtMs).toISOString(),
+              claims: JSON.parse(sheet.claimsJson),
+            }
+          : null;
       },
     },
   ];

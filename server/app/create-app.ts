@@ -5,7 +5,13 @@ import { Hono } from 'hono';
 import type { Registry } from 'prom-client';
 import { createHealthRoutes, type HealthStatus } from '../routes/health.ts';
 import { createMetricsRoutes } from '../routes/metrics.ts';
-import { createPushRoutes, pushPathPrefix, type PushRecord, type PushTarget, type RecordPushResult } from '../routes/push.ts';
+import {
+  createPushRoutes,
+  pushPathPrefix,
+  type PushRecord,
+  type PushTarget,
+  type RecordPushResult,
+} from '../routes/push.ts';
 import { createAlertmanagerRoutes } from '../routes/alertmanager.ts';
 import { createIncidentRoutes } from '../routes/incidents.ts';
 import { createMaintenanceRoutes } from '../routes/maintenance.ts';
@@ -55,7 +61,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   if (deps.logRequest) app.use(requestLog({ log: deps.logRequest }));
-  if (deps.security) app.use(...securityMiddleware(deps.security), auditChanges(deps.security, auditedEntities(deps.security.store)));
+  if (deps.security)
+    app.use(...securityMiddleware(deps.security), auditChanges(deps.security, auditedEntities(deps.security.store)));
   app.route('/', createHealthRoutes({ health: deps.health }));
   app.route('/', createMetricsRoutes({ registry: deps.registry }));
   app.route(
@@ -64,13 +71,16 @@ export function createApp(deps: AppDeps): Hono {
   );
   if (deps.comms) {
     const comms = deps.comms;
-    app.route('/api/v1/alertmanager', createAlertmanagerRoutes({
-      store: comms.store,
-      receiver: comms.alertmanager,
-      serviceIds: () => comms.services().map((s) => s.spec.id),
-      serviceSpec: specLookup(comms.services),
-      nowMs: comms.nowMs,
-    }));
+    app.route(
+      '/api/v1/alertmanager',
+      createAlertmanagerRoutes({
+        store: comms.store,
+        receiver: comms.alertmanager,
+        serviceIds: () => comms.services().map((s) => s.spec.id),
+        serviceSpec: specLookup(comms.services),
+        nowMs: comms.nowMs,
+      }),
+    );
     app.route('/api/v1/incidents', createIncidentRoutes(comms));
     app.route('/api/v1/maintenance', createMaintenanceRoutes(comms));
     app.route('/api/v1/alerts', createAlertRoutes(comms));

@@ -35,6 +35,7 @@ export async function openConfiguredStore(config: SlawatchConfig, io: CliIo, now
 export function findService(config: SlawatchConfig, id: string | undefined) {
   if (!id) throw new UsageError(`--service is required (one of: ${config.services.map((s) => s.spec.id).join(', ')})`);
   const service = config.services.find((s) => s.spec.id === id);
-  if (!service) throw new UsageError(`unknown service "${id}" (configured: ${config.services.map((s) => s.spec.id).join(', ')})`);
+  if (!service)
+    throw new UsageError(`unknown service "${id}" (configured: ${config.services.map((s) => s.spec.id).join(', ')})`);
   return service;
 }

@@ -20,19 +20,22 @@ const dayGroups: Record<string, readonly (typeof dayNames)[number][]> = {
 function clockMinutes(endOfDay: boolean) {
   const invalid = (input: unknown) =>
     `invalid time of day ${describeValue(input)} (use HH:MM, e.g. '09:00'${endOfDay ? " or '24:00'" : ''})`;
-  return z.string({ error: (issue) => (issue.input === undefined ? 'required' : invalid(issue.input)) }).transform((input, ctx) => {
-    const match = /^(\d{1,2}):(\d{2})$/.exec(input);
-    const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
-    const valid = match !== null && Number(match[2]) < 60 && (minutes < 1440 || (endOfDay && minutes === 1440));
-    return valid ? minutes : reject(ctx, input, invalid(input));
-  });
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : invalid(issue.input)) })
+    .transform((input, ctx) => {
+      const match = /^(\d{1,2}):(\d{2})$/.exec(input);
+      const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+      const valid = match !== null && Number(match[2]) < 60 && (minutes < 1440 || (endOfDay && minutes === 1440));
+      return valid ? minutes : reject(ctx, input, invalid(input));
+    });
 }
 
 const days = z.preprocess(
   (input) => (typeof input === 'string' && dayGroups[input] ? dayGroups[input] : input),
   z
     .array(z.enum(dayNames), {
-      error: (issue) => `expected a list of days (mon … sun) or weekdays, weekends, daily, got ${describeValue(issue.input)}`,
+      error: (issue) =>
+        `expected a list of days (mon … sun) or weekdays, weekends, daily, got ${describeValue(issue.input)}`,
     })
     .min(1),
 );
@@ -41,15 +44,19 @@ const calendarWindow = z
   .strictObject({ days, from: clockMinutes(false), to: clockMinutes(true) })
   .superRefine((value, ctx) => {
     value.days.forEach((day, index) => {
-      if (value.days.indexOf(day) !== index) ctx.addIssue({ code: 'custom', path: ['days', index], message: `${day} is listed twice` });
+      if (value.days.indexOf(day) !== index)
+        ctx.addIssue({ code: 'custom', path: ['days', index], message: `${day} is listed twice` });
     });
   }, whenValid('days'))
-  .superRefine((value, ctx) => {
-    if (value.to <= value.from) {
-      const message = 'must be after from (a window that crosses midnight is written as two windows)';
-      ctx.addIssue({ code: 'custom', path: ['to'], message });
-    }
-  }, whenValid('from', 'to'))
+  .superRefine(
+    (value, ctx) => {
+      if (value.to <= value.from) {
+        const message = 'must be after from (a window that crosses midnight is written as two windows)';
+        ctx.addIssue({ code: 'custom', path: ['to'], message });
+      }
+    },
+    whenValid('from', 'to'),
+  )
   .transform(
     (value): CalendarWindow => ({
       days: value.days.map((day) => dayNames.indexOf(day) + 1).sort((a, b) => a - b),

@@ -18,7 +18,11 @@ export function checkReferences(root: unknown): PathError[] {
   const also = (first: Entry) => `also at ${formatPath(first.path)}`;
   errors.push(...duplicates(services, 'id', (id, first) => `duplicate service id "${id}" (${also(first)})`));
   errors.push(
-    ...duplicates(monitors, 'id', (id, first) => `duplicate monitor id "${id}" (${also(first)}; monitor ids are unique across the file)`),
+    ...duplicates(
+      monitors,
+      'id',
+      (id, first) => `duplicate monitor id "${id}" (${also(first)}; monitor ids are unique across the file)`,
+    ),
   );
   errors.push(...duplicates(channels, 'id', (id, first) => `duplicate notification id "${id}" (${also(first)})`));
   const pushMonitors = monitors.filter((monitor) => monitor.value.type === 'push');
@@ -32,7 +36,11 @@ export function checkReferences(root: unknown): PathError[] {
     errors.push(...claimReferences(service));
   }
   const receiver = root.alertmanager;
-  if (isRecord(receiver) && typeof receiver.service === 'string' && !services.some((s) => s.value.id === receiver.service)) {
+  if (
+    isRecord(receiver) &&
+    typeof receiver.service === 'string' &&
+    !services.some((s) => s.value.id === receiver.service)
+  ) {
     errors.push({ path: ['alertmanager', 'service'], message: `unknown service "${receiver.service}"` });
   }
   return errors;
@@ -53,7 +61,11 @@ function channelReferences(service: Entry, channelIds: Set<unknown>): PathError[
 function claimReferences(service: Entry): PathError[] {
   const claims = entries(service.value.claims, [...service.path, 'claims']);
   const monitors = entries(service.value.monitors, []);
-  const errors = duplicates(claims, 'id', (id, first) => `duplicate claim id "${id}" (also at ${formatPath(first.path)})`);
+  const errors = duplicates(
+    claims,
+    'id',
+    (id, first) => `duplicate claim id "${id}" (also at ${formatPath(first.path)})`,
+  );
   for (const claim of claims.filter((c) => c.value.metric === 'backup_freshness')) {
     const name = claim.value.monitor;
     if (typeof name !== 'string') continue;
@@ -74,7 +86,9 @@ function noticeConflicts(claims: Entry[]): PathError[] {
   const notices = claims.filter((c) => c.value.metric === 'maintenance_notice' && isMaintenanceKind(c.value.kind));
   const errors: PathError[] = [];
   notices.forEach((claim, index) => {
-    const earlier = notices.slice(0, index).find((c) => c.value.kind === claim.value.kind || c.value.kind === undefined || claim.value.kind === undefined);
+    const earlier = notices
+      .slice(0, index)
+      .find((c) => c.value.kind === claim.value.kind || c.value.kind === undefined || claim.value.kind === undefined);
     if (earlier === undefined) return;
     const kind = claim.value.kind === undefined ? 'both kinds' : `kind ${String(claim.value.kind)}`;
     const message = `a second maintenance_notice claim for ${kind} (the first is claim "${String(earlier.value.id)}"); a window has one notice bound`;

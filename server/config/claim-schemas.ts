@@ -37,7 +37,8 @@ function claimPeriod() {
     if (calendar) return { kind: calendar };
     const lengthMs = parseDurationMs(input);
     if (lengthMs === null) return reject(ctx, input, invalid(input));
-    if (lengthMs < minRollingMs) return reject(ctx, input, `a rolling period must be at least 1h (got ${describeValue(input)})`);
+    if (lengthMs < minRollingMs)
+      return reject(ctx, input, `a rolling period must be at least 1h (got ${describeValue(input)})`);
     return { kind: 'rolling', lengthMs };
   });
 }

@@ -55,15 +55,26 @@ const expect = z
     equals: jsonScalar.optional(),
     max_latency: durationMs({ minMs: 1 }).optional(),
   })
-  .superRefine((value, ctx) => {
-    // `equals: null` is a real expectation (the field is null); only an absent key is missing.
-    if (value.json_path !== undefined && value.equals === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['equals'], message: 'required with json_path (the value expected there)' });
-    }
-    if (value.json_path === undefined && value.equals !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['json_path'], message: 'required with equals (where to look in the JSON body)' });
-    }
-  }, whenValid('json_path', 'equals'));
+  .superRefine(
+    (value, ctx) => {
+      // `equals: null` is a real expectation (the field is null); only an absent key is missing.
+      if (value.json_path !== undefined && value.equals === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['equals'],
+          message: 'required with json_path (the value expected there)',
+        });
+      }
+      if (value.json_path === undefined && value.equals !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['json_path'],
+          message: 'required with equals (where to look in the JSON body)',
+        });
+      }
+    },
+    whenValid('json_path', 'equals'),
+  );
 
 /** The keys an http monitor adds to the common ones. */
 export const httpSettingsShape = {

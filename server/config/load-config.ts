@@ -21,13 +21,14 @@ const emptyFileMessage = 'the file is empty (expected a mapping with services an
  * Parses config text. `env` supplies `${NAME}` values (pass `process.env`); `sourceName` names
  * the text for the caller's messages (formatConfigErrors prints it; errors carry paths only).
  */
-export function parseConfigText(text: string, env: Env, sourceName: string): ConfigResult {
+export function parseConfigText(text: string, env: Env, _sourceName: string): ConfigResult {
   return validateConfig(parseYaml(text), env);
 }
 
 function validateConfig(yaml: YamlResult, env: Env): ConfigResult {
   if (!yaml.ok) return yaml;
-  if (yaml.value === null || yaml.value === undefined) return { ok: false, errors: [{ path: '', message: emptyFileMessage }] };
+  if (yaml.value === null || yaml.value === undefined)
+    return { ok: false, errors: [{ path: '', message: emptyFileMessage }] };
 
   const substituted = substituteEnv(yaml.value, env);
   const parsed = configSchema.safeParse(substituted.value, { error: configErrorMap });

@@ -97,7 +97,8 @@ function parseResolver(input: string): { host: string; port: number } | null {
 const pushTokenPattern = /^[A-Za-z0-9._~-]{16,256}$/;
 
 export function pushToken() {
-  const invalid = 'must be 16 to 256 URL-safe characters (letters, digits, ".", "_", "~", "-"), e.g. from `openssl rand -hex 16`';
+  const invalid =
+    'must be 16 to 256 URL-safe characters (letters, digits, ".", "_", "~", "-"), e.g. from `openssl rand -hex 16`';
   return z.string().refine((token) => pushTokenPattern.test(token), { error: invalid });
 }
 

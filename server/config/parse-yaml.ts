@@ -11,7 +11,10 @@ export type YamlResult =
   | { ok: false; errors: ConfigError[] };
 
 /** The document options and the alias bound; parse-yaml-off-thread.ts hands the same to its worker. */
-export const yamlOptions = { parse: { prettyErrors: false, merge: true, uniqueKeys: true }, toJs: { maxAliasCount: 100 } } as const;
+export const yamlOptions = {
+  parse: { prettyErrors: false, merge: true, uniqueKeys: true },
+  toJs: { maxAliasCount: 100 },
+} as const;
 
 export function parseYaml(text: string): YamlResult {
   const lineCounter = new LineCounter();
@@ -48,4 +51,3 @@ function rangeOf(node: unknown): readonly [number, number, number] | null {
   const range = (node as { range?: readonly [number, number, number] | null }).range;
   return range ?? null;
 }
-

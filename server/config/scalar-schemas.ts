@@ -92,14 +92,16 @@ export function url(schemes: readonly string[]) {
   const invalid = (input: unknown) => `invalid URL ${describeValue(input)} (expected ${names}…)`;
   return z.string({ error: (issue) => requiredOr(issue.input, invalid) }).refine(
     // WHATWG URL parsing drops newlines and tabs silently; a URL with whitespace is a mistake here.
-    (value) => !/\s/.test(value) && schemes.some((scheme) => URL.canParse(value) && new URL(value).protocol === `${scheme}:`),
+    (value) =>
+      !/\s/.test(value) && schemes.some((scheme) => URL.canParse(value) && new URL(value).protocol === `${scheme}:`),
     { error: (issue) => invalid(issue.input) },
   );
 }
 
 export const httpUrl = () => url(['http', 'https']);
 
-const hostnamePattern = /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62}))*\.?$/;
+const hostnamePattern =
+  /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62})(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,62}))*\.?$/;
 
 /** A host name or an IP address, without scheme, port or path. */
 export function host() {
@@ -112,7 +114,8 @@ export function host() {
 
 /** An IANA zone name, as Intl knows it, normalized to its canonical spelling (`asia/tokyo` → `Asia/Tokyo`). */
 export function timezone() {
-  const invalid = (input: unknown) => `unknown timezone ${describeValue(input)} (use an IANA name such as Asia/Tokyo or UTC)`;
+  const invalid = (input: unknown) =>
+    `unknown timezone ${describeValue(input)} (use an IANA name such as Asia/Tokyo or UTC)`;
   return z.string({ error: (issue) => requiredOr(issue.input, invalid) }).transform((input, ctx) => {
     const zone = canonicalZone(input);
     return zone === null ? reject(ctx, input, invalid(input)) : zone;

@@ -35,9 +35,12 @@ const maintenanceSchema = z
     announced_at: instantMs().optional(),
     title: z.string().default(''),
   })
-  .superRefine((value, ctx) => {
-    if (value.end <= value.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
-  }, whenValid('start', 'end'));
+  .superRefine(
+    (value, ctx) => {
+      if (value.end <= value.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    },
+    whenValid('start', 'end'),
+  );
 
 export const serviceSchema = z
   .strictObject({
@@ -66,7 +69,10 @@ export const serviceSchema = z
       }
     },
     // The count is known even when some monitors are invalid: only a non-list `monitors` stops this.
-    { when: (payload) => !payload.issues.some((i) => i.path?.[0] === 'down_when' || (i.path?.[0] === 'monitors' && i.path.length === 1)) },
+    {
+      when: (payload) =>
+        !payload.issues.some((i) => i.path?.[0] === 'down_when' || (i.path?.[0] === 'monitors' && i.path.length === 1)),
+    },
   );
 
 /** `file:PATH` (SQLite) or `postgres://…` (SPEC §5 "Storage"). */

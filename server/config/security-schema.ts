@@ -75,10 +75,24 @@ export interface SecurityConfig {
 
 export function toSecurityConfig(raw: RawSecurity): SecurityConfig {
   return {
-    password: { minLength: raw.password.min_length, rejectCommon: raw.password.reject_common, history: raw.password.history, maxAgeMs: raw.password.max_age },
+    password: {
+      minLength: raw.password.min_length,
+      rejectCommon: raw.password.reject_common,
+      history: raw.password.history,
+      maxAgeMs: raw.password.max_age,
+    },
     twoFactor: raw.two_factor,
-    lockout: { accountFailures: raw.lockout.account_failures, ipFailures: raw.lockout.ip_failures, windowMs: raw.lockout.window, durationMs: raw.lockout.duration },
-    session: { idleTimeoutMs: raw.session.idle_timeout, absoluteTimeoutMs: raw.session.absolute_timeout, secureCookies: raw.session.secure_cookies },
+    lockout: {
+      accountFailures: raw.lockout.account_failures,
+      ipFailures: raw.lockout.ip_failures,
+      windowMs: raw.lockout.window,
+      durationMs: raw.lockout.duration,
+    },
+    session: {
+      idleTimeoutMs: raw.session.idle_timeout,
+      absoluteTimeoutMs: raw.session.absolute_timeout,
+      secureCookies: raw.session.secure_cookies,
+    },
     allowList: raw.allow_list,
     trustedProxies: raw.trusted_proxies,
     tls: raw.tls ? { certPath: raw.tls.cert, keyPath: raw.tls.key } : null,

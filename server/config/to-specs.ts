@@ -27,7 +27,9 @@ export function toSlawatchConfig(raw: RawConfig): SlawatchConfig {
     notifications: raw.notifications.map((channel) => toChannel(channel.type, channel)),
     security: toSecurityConfig(raw.security),
     alerts: { budgetWindowMs: raw.alerts.budget_window, tlsExpiryWithinMs: raw.alerts.tls_expiry_within },
-    alertmanager: raw.alertmanager ? { token: raw.alertmanager.token, serviceId: raw.alertmanager.service ?? null } : null,
+    alertmanager: raw.alertmanager
+      ? { token: raw.alertmanager.token, serviceId: raw.alertmanager.service ?? null }
+      : null,
   };
 }
 
@@ -44,7 +46,14 @@ function toServiceConfig(raw: RawService, defaultTimezone: string): ServiceConfi
       historyFromMs: raw.history_from ?? null,
       calendar: raw.calendar ?? null,
       // Only what the engine needs: no URLs or push tokens in the spec that reports may echo.
-      monitors: monitors.map(({ id, type, intervalMs, confirm, locations, quorum }) => ({ id, type, intervalMs, confirm, locations, quorum })),
+      monitors: monitors.map(({ id, type, intervalMs, confirm, locations, quorum }) => ({
+        id,
+        type,
+        intervalMs,
+        confirm,
+        locations,
+        quorum,
+      })),
       claims: raw.claims.map(toClaim),
     },
     notify: raw.notify,
@@ -176,7 +185,14 @@ type ChannelConverters = {
 const channelConverters: ChannelConverters = {
   webhook: (raw) => ({ id: raw.id, type: 'webhook', url: raw.url, secret: raw.secret || null, repeatMs: raw.repeat }),
   slack: (raw) => ({ id: raw.id, type: 'slack', url: raw.url, repeatMs: raw.repeat }),
-  email: (raw) => ({ id: raw.id, type: 'email', to: raw.to, from: raw.from ?? null, smtpUrl: raw.smtp, repeatMs: raw.repeat }),
+  email: (raw) => ({
+    id: raw.id,
+    type: 'email',
+    to: raw.to,
+    from: raw.from ?? null,
+    smtpUrl: raw.smtp,
+    repeatMs: raw.repeat,
+  }),
   alertmanager: (raw) => ({ id: raw.id, type: 'alertmanager', url: raw.url, repeatMs: raw.repeat }),
 };
 

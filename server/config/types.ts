@@ -41,7 +41,6 @@ export interface ServiceConfig {
   monitors: MonitorConfig[];
 }
 
-
 export interface ConfigError {
   /** Where in the file, e.g. `services[0].monitors[1].interval`; '' for the file as a whole. */
   path: string;

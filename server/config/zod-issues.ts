@@ -23,13 +23,14 @@ export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
       return `expected ${typeNouns[issue.expected] ?? issue.expected}, got ${describeValue(issue.input)}`;
     case 'invalid_value':
       return oneOf(issue.values, issue.input);
-    case 'invalid_union':
+    case 'invalid_union': {
       const options: unknown = 'options' in issue ? issue.options : undefined;
       if (issue.discriminator !== undefined && Array.isArray(options)) {
         const input: unknown = issue.input;
         return oneOf(options, isRecord(input) ? input[issue.discriminator] : input);
       }
       return `invalid value ${describeValue(issue.input)}`;
+    }
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownKeyMessage(key, knownKeys(issue.inst))).join('\n');
     case 'too_small':

@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 export const demoPushToken = 'demo-backup-token-0123456789';
 
 export function demoConfigYaml(targetPort: number, startedAtMs: number): string {
-  const at = (seconds: number) => DateTime.fromMillis(startedAtMs + seconds * 1000, { zone: 'Asia/Tokyo' }).toISO({ suppressMilliseconds: true });
+  const at = (seconds: number) =>
+    DateTime.fromMillis(startedAtMs + seconds * 1000, { zone: 'Asia/Tokyo' }).toISO({ suppressMilliseconds: true });
   return `# slawatch demo: a simulated service on 127.0.0.1:${targetPort}, started by \`slawatch serve --demo\`.
 timezone: Asia/Tokyo
 services:

@@ -13,10 +13,13 @@ export async function startDemoTarget(startedAtMs: number, nowMs: () => number =
   const server: Server = createServer((req, res) => {
     const state = demoStateAt((nowMs() - startedAtMs) / 1000);
     const up = req.url === '/api' ? state.apiUp : state.webUp;
-    setTimeout(() => {
-      res.writeHead(up ? 200 : 503, { 'content-type': 'text/plain' });
-      res.end(up ? 'ok' : 'unavailable');
-    }, req.url === '/api' ? 5 : state.webDelayMs);
+    setTimeout(
+      () => {
+        res.writeHead(up ? 200 : 503, { 'content-type': 'text/plain' });
+        res.end(up ? 'ok' : 'unavailable');
+      },
+      req.url === '/api' ? 5 : state.webDelayMs,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -10,8 +10,7 @@ export function parseCheckRow(record: ImportRecord, ctx: ImportContext): RowResu
   const monitorId = readMonitorId(record.monitor, ctx);
   const status = readStatus(record.status);
   const latencyMs = readLatencyMs(record.latency_ms);
-  const location =
-    monitorId instanceof FieldProblem ? null : readLocation(record.location, monitorId, ctx);
+  const location = monitorId instanceof FieldProblem ? null : readLocation(record.location, monitorId, ctx);
   if (
     timeMs instanceof FieldProblem ||
     monitorId instanceof FieldProblem ||
@@ -73,15 +72,11 @@ function readLocation(cell: ImportCell, monitorId: string, ctx: ImportContext): 
   if (isBlank(cell)) {
     if (configured.length === 0) return defaultLocation;
     if (configured.length === 1) return configured[0]!;
-    return new FieldProblem(
-      `location is required for monitor "${monitorId}" (${orList(configured)})`,
-    );
+    return new FieldProblem(`location is required for monitor "${monitorId}" (${orList(configured)})`);
   }
   if (configured.length === 0 ? cell === defaultLocation : configured.includes(cell as string)) {
     return cell as string;
   }
   const known = configured.length === 0 ? [defaultLocation] : configured;
-  return new FieldProblem(
-    `location ${showCell(cell)} is not a location of monitor "${monitorId}" (${orList(known)})`,
-  );
+  return new FieldProblem(`location ${showCell(cell)} is not a location of monitor "${monitorId}" (${orList(known)})`);
 }

@@ -53,11 +53,7 @@ export async function* readCsvRecords(
 }
 
 /** The header's column names, or why the file cannot be read as this kind. */
-function checkHeader(
-  cells: readonly string[],
-  kind: string,
-  parser: RowParser<unknown>,
-): string[] | string {
+function checkHeader(cells: readonly string[], kind: string, parser: RowParser<unknown>): string[] | string {
   const names = cells.map((cell) => cell.trim());
   const problems: string[] = [];
   const unknown = names.filter((name) => !parser.columns.includes(name));

@@ -72,12 +72,18 @@ export class NumberedCsvParser extends Parser {
   // A CsvError ends the output with a `failure` instead of erroring the stream, so the rows read
   // before it still reach the caller and are checked too; the rest of the input is ignored.
   override _transform(chunk: Buffer, encoding: BufferEncoding, callback: TransformCallback): void {
-    if (this.#done) return callback();
+    if (this.#done) {
+      callback();
+      return;
+    }
     super._transform(chunk, encoding, this.#failOnCsvError(callback));
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.#done) return callback();
+    if (this.#done) {
+      callback();
+      return;
+    }
     super._flush(this.#failOnCsvError(callback));
   }
 

@@ -20,11 +20,7 @@ export function showCell(cell: ImportCell): string {
 /** An ISO 8601 time with offset, as epoch ms; blank gives null when optional. */
 export function readTimeMs(cell: ImportCell, column: string, required: true): number | FieldProblem;
 export function readTimeMs(cell: ImportCell, column: string, required: false): number | null | FieldProblem;
-export function readTimeMs(
-  cell: ImportCell,
-  column: string,
-  required: boolean,
-): number | null | FieldProblem {
+export function readTimeMs(cell: ImportCell, column: string, required: boolean): number | null | FieldProblem {
   if (isBlank(cell)) return required ? new FieldProblem(`${column} is required`) : null;
   if (typeof cell !== 'string') {
     return new FieldProblem(`${column} ${showCell(cell)} must be an ISO 8601 date-time string`);

@@ -45,11 +45,7 @@ export const incidentRow = {
 } as const satisfies RowParser<Incident>;
 
 /** An incident cannot be detected or notified before it started. */
-function notBefore(
-  cell: ImportCell,
-  column: string,
-  startedAtMs: number | FieldProblem,
-): number | null | FieldProblem {
+function notBefore(cell: ImportCell, column: string, startedAtMs: number | FieldProblem): number | null | FieldProblem {
   const timeMs = readTimeMs(cell, column, false);
   if (typeof timeMs === 'number' && typeof startedAtMs === 'number' && timeMs < startedAtMs) {
     return new FieldProblem(`${column} is before started_at`);
@@ -58,11 +54,7 @@ function notBefore(
 }
 
 /** A resolved incident lasted some time: resolved_at = started_at would be a zero-length outage. */
-function after(
-  cell: ImportCell,
-  column: string,
-  startedAtMs: number | FieldProblem,
-): number | null | FieldProblem {
+function after(cell: ImportCell, column: string, startedAtMs: number | FieldProblem): number | null | FieldProblem {
   const timeMs = readTimeMs(cell, column, false);
   if (typeof timeMs === 'number' && typeof startedAtMs === 'number' && timeMs <= startedAtMs) {
     return new FieldProblem(`${column} must be after started_at`);

@@ -91,8 +91,7 @@ async function* validateBatches<T>(
     const { lines, records } = batch;
     for (let i = 0; i < records.length; i++) {
       const record = records[i]!;
-      const result =
-        typeof record === 'string' ? { ok: false as const, reason: record } : parser.parseRow(record, ctx);
+      const result = typeof record === 'string' ? { ok: false as const, reason: record } : parser.parseRow(record, ctx);
       if (result.ok) values.push(result.value);
       else errors.add(batchErrors, lines[i]!, label ? label(lines[i]!, result.reason) : result.reason);
     }

@@ -44,9 +44,12 @@ export function createClaimMetrics(registry: Registry, options: ClaimMetricsOpti
         for (const snapshot of snapshots) fill(this, snapshot);
       },
     });
-  const perClaim = (fill: (g: Gauge<string>, labels: Record<string, string>, claim: ClaimValue) => void): Fill => (g, s) => {
-    for (const claim of s.claims) fill(g, { service: s.serviceId, claim: claim.claimId, metric: claim.metric }, claim);
-  };
+  const perClaim =
+    (fill: (g: Gauge<string>, labels: Record<string, string>, claim: ClaimValue) => void): Fill =>
+    (g, s) => {
+      for (const claim of s.claims)
+        fill(g, { service: s.serviceId, claim: claim.claimId, metric: claim.metric }, claim);
+    };
 
   gauge(
     'slawatch_claim_measured',
@@ -82,7 +85,8 @@ export function createClaimMetrics(registry: Registry, options: ClaimMetricsOpti
     ['service', 'claim', 'window'],
     (g, s) => {
       for (const c of s.claims) {
-        for (const b of c.burnRates ?? []) setFinite(g, { service: s.serviceId, claim: c.claimId, window: b.window }, b.rate);
+        for (const b of c.burnRates ?? [])
+          setFinite(g, { service: s.serviceId, claim: c.claimId, window: b.window }, b.rate);
       }
     },
   );

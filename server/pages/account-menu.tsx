@@ -15,9 +15,15 @@ export function AccountMenu({ ctx }: { ctx: PageContext }) {
         </li>
         {ctx.account.role === 'admin' ? (
           <>
-            <li><a href={`/admin/users?lang=${ctx.lang}`}>{m.users}</a></li>
-            <li><a href={`/admin/tokens?lang=${ctx.lang}`}>{m.tokens}</a></li>
-            <li><a href={`/admin/audit?lang=${ctx.lang}`}>{m.audit}</a></li>
+            <li>
+              <a href={`/admin/users?lang=${ctx.lang}`}>{m.users}</a>
+            </li>
+            <li>
+              <a href={`/admin/tokens?lang=${ctx.lang}`}>{m.tokens}</a>
+            </li>
+            <li>
+              <a href={`/admin/audit?lang=${ctx.lang}`}>{m.audit}</a>
+            </li>
           </>
         ) : null}
         <li>

@@ -28,7 +28,12 @@ export function metricLabel(lang: Lang, claim: Pick<Claim, 'metric' | 'kind' | '
 
 export function statusLabel(lang: Lang, status: ClaimStatus): string {
   const t = commonMessages(lang);
-  return { met: t.statusMet, at_risk: t.statusAtRisk, breached: t.statusBreached, insufficient_data: t.statusInsufficient }[status];
+  return {
+    met: t.statusMet,
+    at_risk: t.statusAtRisk,
+    breached: t.statusBreached,
+    insufficient_data: t.statusInsufficient,
+  }[status];
 }
 
 /** A measured value in the claim's base units (ratio, ms, count); availability truncated to the claim's decimals + 1. */
@@ -41,7 +46,9 @@ export function formatMeasured(lang: Lang, claim: Claim, value: number | null): 
 /** The bound as claimed: availability with the claim's own decimals, with its direction. */
 export function formatBound(lang: Lang, claim: Claim): string {
   const value =
-    claim.metric === 'availability' ? formatPercentTruncated(lang, claim.bound, percentDecimals(claim.bound)) : formatClaimValue(claim, claim.bound, lang);
+    claim.metric === 'availability'
+      ? formatPercentTruncated(lang, claim.bound, percentDecimals(claim.bound))
+      : formatClaimValue(claim, claim.bound, lang);
   if (lang === 'ja') return `${value}${claim.direction === 'min' ? '以上' : '以内'}`;
   return `${claim.direction === 'min' ? '≥' : '≤'} ${value}`;
 }

@@ -31,7 +31,12 @@ export function claimPeriodNow(claim: Claim, service: ServiceSpec, nowMs: number
   return period;
 }
 
-export async function claimViews(reports: ReportCache, service: ServiceSpec, selection: PeriodSelection, nowMs: number): Promise<ClaimView[]> {
+export async function claimViews(
+  reports: ReportCache,
+  service: ServiceSpec,
+  selection: PeriodSelection,
+  nowMs: number,
+): Promise<ClaimView[]> {
   if (selection.kind !== 'current') {
     const { fromMs, toMs } = resolvePeriod(selection, service.timezone);
     const report = await reports.get(service, fromMs, toMs);

@@ -1,4 +1,4 @@
-// Languages of the pages (issue 4: Japanese and English). Each page module keeps its own message
+// Languages of the pages (Japanese and English). Each page module keeps its own message
 // catalogue beside it with defineMessages, so a page added later adds a file, not lines here; the
 // type makes a message missing in one language a compile error. Numbers follow the language's
 // locale, dates and times the service's timezone, and availability is truncated to the claim's
@@ -64,7 +64,8 @@ export const commonMessages = defineMessages({
     periodNone: '—',
     periodShown: 'Showing {label} ({from} – {to}, {timezone})',
     periodNow: 'Now: each claim over its own period',
-    periodShownNow: 'Claims: each over its own current period. Figures, charts and records: {label} ({from} – {to}, {timezone})',
+    periodShownNow:
+      'Claims: each over its own current period. Figures, charts and records: {label} ({from} – {to}, {timezone})',
     claimPeriod: 'Claim period',
     liveOn: 'Live: updates every {seconds} s',
     liveUpdated: 'Updated {time}',
@@ -116,7 +117,13 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, minDecimals: number, maxDecimals: number): Intl.NumberFormat {
   const key = `${lang}/${minDecimals}/${maxDecimals}`;
   let format = numberFormats.get(key);
-  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(localeOf[lang], { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals })));
+  if (!format) {
+    format = new Intl.NumberFormat(localeOf[lang], {
+      minimumFractionDigits: minDecimals,
+      maximumFractionDigits: maxDecimals,
+    });
+    numberFormats.set(key, format);
+  }
   return format;
 }
 

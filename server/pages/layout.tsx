@@ -81,8 +81,13 @@ export function Layout({ ctx, title, periodSelector = true, children }: LayoutPr
         </main>
         <footer class="site-footer">
           {/* Not a live region: announcing "updated" every 30 s would drown a screen reader. */}
-          <p class="live-status" data-live-status data-text-on={fill(t.liveOn, { seconds: live })}
-            data-text-updated={t.liveUpdated} data-text-failed={t.liveFailed}></p>
+          <p
+            class="live-status"
+            data-live-status
+            data-text-on={fill(t.liveOn, { seconds: live })}
+            data-text-updated={t.liveUpdated}
+            data-text-failed={t.liveFailed}
+          ></p>
         </footer>
       </body>
     </html>

@@ -11,7 +11,16 @@ import { incidentPage } from './comms/incident-page.tsx';
 import { maintenancePage } from './comms/maintenance-page.tsx';
 import { statusPage } from './comms/status-page.tsx';
 
-export const pageModules: PageModule[] = [overviewPage, servicePage, monitorPage, reportPage, alertsPage, incidentPage, maintenancePage, statusPage];
+export const pageModules: PageModule[] = [
+  overviewPage,
+  servicePage,
+  monitorPage,
+  reportPage,
+  alertsPage,
+  incidentPage,
+  maintenancePage,
+  statusPage,
+];
 
 export function createPageRoutes(deps: PageDeps, modules: readonly PageModule[] = pageModules): Hono {
   const app = new Hono();

@@ -45,13 +45,21 @@ export function parsePeriodQuery(query: PeriodQuery, nowMs: number, timezone: st
   }
   if (from || to) {
     if (!from || !to) return { ok: false, message: 'from= and to= go together' };
-    for (const [name, value] of [['from', from], ['to', to]] as const) {
-      if (instantOf(value, 'UTC') === null) return { ok: false, message: `${name}: "${value}" is neither a date (2025-04-01) nor an ISO instant with an offset` };
+    for (const [name, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (instantOf(value, 'UTC') === null)
+        return {
+          ok: false,
+          message: `${name}: "${value}" is neither a date (2025-04-01) nor an ISO instant with an offset`,
+        };
     }
     const selection: PeriodSelection = { kind: 'range', from, to, label: `${from} – ${to}` };
     const { fromMs, toMs } = resolvePeriod(selection, timezone);
     if (toMs <= fromMs) return { ok: false, message: `to (${to}) must be after from (${from})` };
-    if (toMs - fromMs > maxRangeDays * 86_400_000) return { ok: false, message: `a range may span at most ${maxRangeDays} days` };
+    if (toMs - fromMs > maxRangeDays * 86_400_000)
+      return { ok: false, message: `a range may span at most ${maxRangeDays} days` };
     return { ok: true, explicit: true, selection };
   }
   return { ok: true, explicit: false, selection: currentYearSelection(nowMs, timezone) };
@@ -63,7 +71,8 @@ const resolvedKept = 10_000;
 
 /** The instants [fromMs, toMs) of a selection in a timezone. */
 export function resolvePeriod(selection: PeriodSelection, timezone: string): { fromMs: number; toMs: number } {
-  const key = selection.kind === 'range' ? `${selection.from}|${selection.to}|${timezone}` : `${selection.label}|${timezone}`;
+  const key =
+    selection.kind === 'range' ? `${selection.from}|${selection.to}|${timezone}` : `${selection.label}|${timezone}`;
   const known = resolved.get(key);
   if (known) return { ...known };
   let period: { fromMs: number; toMs: number };

@@ -1,4 +1,4 @@
-// The period selector of every page (issue 4): year, quarter, month and earlier years in one
+// The period selector of every page: year, quarter, month and earlier years in one
 // list, and a custom range. Plain GET forms, so it works without JavaScript; web/ submits the list
 // on change. Hidden fields keep the language.
 import type { PageContext } from './page-context.ts';
@@ -7,12 +7,27 @@ import { yearContaining } from '../../sla/periods.ts';
 /** Years offered: this one and this many before it. */
 export const earlierYearsShown = 5;
 
-const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthsEn = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const optionLabel = {
   year: (ctx: PageContext, year: number) => (ctx.lang === 'ja' ? `${year}年` : `${year} (${ctx.t.periodYear})`),
-  quarter: (ctx: PageContext, year: number, q: number) => (ctx.lang === 'ja' ? `${year}年 第${q}四半期` : `${year} Q${q}`),
-  month: (ctx: PageContext, year: number, m: number) => (ctx.lang === 'ja' ? `${year}年${m}月` : `${monthsEn[m - 1]} ${year}`),
+  quarter: (ctx: PageContext, year: number, q: number) =>
+    ctx.lang === 'ja' ? `${year}年 第${q}四半期` : `${year} Q${q}`,
+  month: (ctx: PageContext, year: number, m: number) =>
+    ctx.lang === 'ja' ? `${year}年${m}月` : `${monthsEn[m - 1]} ${year}`,
 };
 
 export function PeriodSelector({ ctx }: { ctx: PageContext }) {
@@ -58,10 +73,17 @@ export function PeriodSelector({ ctx }: { ctx: PageContext }) {
         <form method="get" action={ctx.path} class="range-form">
           <input type="hidden" name="lang" value={ctx.lang} />
           <label>
-            {t.periodFrom} <input type="date" name="from" required value={selection.kind === 'range' ? selection.from.slice(0, 10) : ''} />
+            {t.periodFrom}{' '}
+            <input
+              type="date"
+              name="from"
+              required
+              value={selection.kind === 'range' ? selection.from.slice(0, 10) : ''}
+            />
           </label>
           <label>
-            {t.periodTo} <input type="date" name="to" required value={selection.kind === 'range' ? selection.to.slice(0, 10) : ''} />
+            {t.periodTo}{' '}
+            <input type="date" name="to" required value={selection.kind === 'range' ? selection.to.slice(0, 10) : ''} />
           </label>
           <button type="submit">{t.periodApply}</button>
         </form>

@@ -7,7 +7,11 @@ import { resolvePeriod } from './period-query.ts';
 export function PeriodShown({ ctx, timezone }: { ctx: PageContext; timezone: string }) {
   const { fromMs, toMs } = resolvePeriod(ctx.selection, timezone);
   return (
-    <p class="period-shown" data-period-from={new Date(fromMs).toISOString()} data-period-to={new Date(toMs).toISOString()}>
+    <p
+      class="period-shown"
+      data-period-from={new Date(fromMs).toISOString()}
+      data-period-to={new Date(toMs).toISOString()}
+    >
       {fill(ctx.selection.kind === 'current' ? ctx.t.periodShownNow : ctx.t.periodShown, {
         label: ctx.selection.label,
         from: formatDateTime(ctx.lang, fromMs, timezone),

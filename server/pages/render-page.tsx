@@ -22,6 +22,7 @@ export async function renderPage(c: Context, ctx: PageContext, page: PageBody): 
   c.header('Vary', `Accept-Language, ${liveHeader}`);
   c.header('Cache-Control', 'no-cache');
   if (c.req.header(liveHeader) === '1') {
+    // biome-ignore lint/complexity/noUselessFragments: the fragment renders any Child (text, array, element) to HTML
     const html = await (<>{page.body}</>).toString();
     const etag = `"${createHash('sha1').update(html).digest('base64url')}"`;
     c.header('ETag', etag);

@@ -93,10 +93,16 @@ export function createReportCache(options: ReportCacheOptions): ReportCache {
   return {
     async get(service, fromMs, toMs) {
       let entries = bySpec.get(service);
-      if (!entries) bySpec.set(service, (entries = new Map()));
+      if (!entries) {
+        entries = new Map();
+        bySpec.set(service, entries);
+      }
       const key = `${fromMs}/${toMs}`;
       let entry = entries.get(key);
-      if (!entry) entries.set(key, (entry = { computedAtMs: 0, value: null, pending: null }));
+      if (!entry) {
+        entry = { computedAtMs: 0, value: null, pending: null };
+        entries.set(key, entry);
+      }
       touch(service, key);
       if (entry.value && options.nowMs() - entry.computedAtMs < freshMs) return entry.value;
       if (entry.value) {

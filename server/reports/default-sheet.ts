@@ -25,36 +25,54 @@ function frequency(ms: number, lang: Lang): string {
 
 function phrase(claims: readonly Claim[], year: number, lang: Lang): string {
   const ja = lang === 'ja';
-  const d = (c: Claim) => formatSheetDuration(c.bound, lang, c.direction);
   return claims
-    .map((c) => {
-      switch (c.metric) {
-        case 'availability': {
-          const p = formatPercent(c.bound, percentDecimals(c.bound));
-          return ja ? `${year}年実績でサービス全体としては稼働率${p}となります。` : `In ${year} the service as a whole was available ${p} of the time.`;
-        }
-        case 'mttr':
-          return ja ? `${year}年実績で以下となります。 ${d(c)}` : `In ${year}: ${d(c)}`;
-        case 'incident_count':
-          return ja ? `${year}年実績で以下となります 障害件数：${c.bound}件` : `In ${year}: ${c.bound} incidents`;
-        case 'long_incident_count':
-          return ja ? `長時間要した障害件数：${c.bound}件` : `long incidents (a day or more): ${c.bound}`;
-        case 'notification_delay':
-          return ja ? `異常検出後、${d(c)}以内に通知します。` : `Customers are notified within ${d(c)} of detection.`;
-        case 'maintenance_notice': {
-          const what = c.kind === 'no-downtime' ? (ja ? 'サービス停止に伴わないメンテナンス' : 'maintenance without downtime')
-            : c.kind === 'downtime' ? (ja ? 'サービス停止に伴うメンテナンス' : 'maintenance with downtime') : ja ? 'メンテナンス' : 'maintenance';
-          return ja ? `○ ${what}：${d(c)}前` : `; ${what}: ${d(c)} before`;
-        }
-        case 'backup_freshness':
-          return ja ? `${frequency(c.bound, lang)}バックアップを取得しています。` : `Backups are taken ${frequency(c.bound, lang)}.`;
-        case 'latency':
-          return ja ? `${Math.ceil(c.bound)}ミリ秒以内` : `within ${Math.ceil(c.bound)} ms`;
-      }
-    })
+    .map((c) => claimPhrase(c, year, lang))
     .join(ja ? ' ' : ', ')
     .replace(/^; /, '')
     .replace(/, ; /g, '; ');
+}
+
+/** One claim's sentence in the default sheet's answer (the switch is exhaustive over the metrics). */
+function claimPhrase(c: Claim, year: number, lang: Lang): string {
+  const ja = lang === 'ja';
+  const d = (claim: Claim) => formatSheetDuration(claim.bound, lang, claim.direction);
+  switch (c.metric) {
+    case 'availability': {
+      const p = formatPercent(c.bound, percentDecimals(c.bound));
+      return ja
+        ? `${year}年実績でサービス全体としては稼働率${p}となります。`
+        : `In ${year} the service as a whole was available ${p} of the time.`;
+    }
+    case 'mttr':
+      return ja ? `${year}年実績で以下となります。 ${d(c)}` : `In ${year}: ${d(c)}`;
+    case 'incident_count':
+      return ja ? `${year}年実績で以下となります 障害件数：${c.bound}件` : `In ${year}: ${c.bound} incidents`;
+    case 'long_incident_count':
+      return ja ? `長時間要した障害件数：${c.bound}件` : `long incidents (a day or more): ${c.bound}`;
+    case 'notification_delay':
+      return ja ? `異常検出後、${d(c)}以内に通知します。` : `Customers are notified within ${d(c)} of detection.`;
+    case 'maintenance_notice': {
+      const what =
+        c.kind === 'no-downtime'
+          ? ja
+            ? 'サービス停止に伴わないメンテナンス'
+            : 'maintenance without downtime'
+          : c.kind === 'downtime'
+            ? ja
+              ? 'サービス停止に伴うメンテナンス'
+              : 'maintenance with downtime'
+            : ja
+              ? 'メンテナンス'
+              : 'maintenance';
+      return ja ? `○ ${what}：${d(c)}前` : `; ${what}: ${d(c)} before`;
+    }
+    case 'backup_freshness':
+      return ja
+        ? `${frequency(c.bound, lang)}バックアップを取得しています。`
+        : `Backups are taken ${frequency(c.bound, lang)}.`;
+    case 'latency':
+      return ja ? `${Math.ceil(c.bound)}ミリ秒以内` : `within ${Math.ceil(c.bound)} ms`;
+  }
 }
 
 export function defaultSheet(service: ServiceSpec, year: number, lang: Lang): Sheet {
@@ -67,6 +85,9 @@ export function defaultSheet(service: ServiceSpec, year: number, lang: Lang): Sh
   }
   const rows = [...byRow.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([number, claims], i) => ({ line: i + 2, cells: [String(number), itemNames[claims[0]!.metric][lang], phrase(claims, year, lang)] }));
+    .map(([number, claims], i) => ({
+      line: i + 2,
+      cells: [String(number), itemNames[claims[0]!.metric][lang], phrase(claims, year, lang)],
+    }));
   return { format: 'tsv', rows: [{ line: 1, cells: header }, ...rows] };
 }

@@ -1,4 +1,4 @@
-// The check sheet with a year's measured answers (issue 5 export), as plain data that each
+// The check sheet with a year's measured answers (the yearly export), as plain data that each
 // format renders. Pure. Every row stays as it is in the template except the answer cell of a row
 // that a claim answers: a yearly actual (availability, MTTR, counts) has its claimed figure and
 // year replaced where they stood ("2022年実績で…稼働率99.99%" → "2026年実績で…稼働率99.998%"); a
@@ -60,7 +60,11 @@ export const extraHeaders: Record<Lang, [string, string, string]> = {
 };
 
 function measuredText(e: ClaimEvaluation, lang: Lang): string {
-  return e.measured === null ? (lang === 'ja' ? '測定データなし' : 'no data') : formatSheetValue(e.claim, e.measured, lang);
+  return e.measured === null
+    ? lang === 'ja'
+      ? '測定データなし'
+      : 'no data'
+    : formatSheetValue(e.claim, e.measured, lang);
 }
 
 /** The measured figure where the claimed one stood: a count's span is its digits only ("27" of "27件"). */
@@ -72,12 +76,17 @@ function inPlace(e: ClaimEvaluation, lang: Lang): string {
 
 function replaceSpans(text: string, replacements: Array<Span & { text: string }>): string {
   let out = text;
-  for (const r of [...replacements].sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end);
+  for (const r of [...replacements].sort((a, b) => b.start - a.start))
+    out = out.slice(0, r.start) + r.text + out.slice(r.end);
   return out;
 }
 
 function resultSentence(e: ClaimEvaluation, year: number, lang: Lang): string {
-  const kind = e.claim.kind ? (lang === 'ja' ? `（${kindLabels[e.claim.kind].ja}）` : ` (${kindLabels[e.claim.kind].en})`) : '';
+  const kind = e.claim.kind
+    ? lang === 'ja'
+      ? `（${kindLabels[e.claim.kind].ja}）`
+      : ` (${kindLabels[e.claim.kind].en})`
+    : '';
   const value = measuredText(e, lang);
   return lang === 'ja'
     ? `${year}年実績：${metricLabels[e.claim.metric].ja}${kind}${value}（${statusWords[e.status].ja}）。`
@@ -85,7 +94,12 @@ function resultSentence(e: ClaimEvaluation, year: number, lang: Lang): string {
 }
 
 /** The answer of one row with its claims' measured figures written in. */
-export function fillAnswer(answer: string, rowClaims: readonly SheetClaim[], evaluations: readonly ClaimEvaluation[], year: number): string {
+export function fillAnswer(
+  answer: string,
+  rowClaims: readonly SheetClaim[],
+  evaluations: readonly ClaimEvaluation[],
+  year: number,
+): string {
   const lang: Lang = isJapanese(answer) ? 'ja' : 'en';
   const replacements: Array<Span & { text: string }> = [];
   const appended: string[] = [];
@@ -96,7 +110,8 @@ export function fillAnswer(answer: string, rowClaims: readonly SheetClaim[], eva
   }
   if (replacements.length > 0) {
     const y = findYear(answer);
-    if (y && !replacements.some((r) => r.start < y.end && y.start < r.end)) replacements.push({ ...y, text: String(year) });
+    if (y && !replacements.some((r) => r.start < y.end && y.start < r.end))
+      replacements.push({ ...y, text: String(year) });
     else if (!y) replacements.push({ start: 0, end: 0, text: lang === 'ja' ? `${year}年実績：` : `${year} actual: ` });
   }
   const filled = replaceSpans(answer, replacements);
@@ -142,7 +157,10 @@ export function fillSheet(input: FillInput): FilledSheet {
       cells,
       extra: [
         join((e) => formatSheetBound(e.claim, lang)),
-        join((e) => `${evaluations.length > 1 ? `${metricLabels[e.claim.metric][lang]}${lang === 'ja' ? '：' : ': '}` : ''}${measuredText(e, lang)}`),
+        join(
+          (e) =>
+            `${evaluations.length > 1 ? `${metricLabels[e.claim.metric][lang]}${lang === 'ja' ? '：' : ': '}` : ''}${measuredText(e, lang)}`,
+        ),
         join((e) => statusWords[e.status][lang]),
       ],
       status: statusOrder.find((s) => evaluations.some((e) => e.status === s)) ?? null,
@@ -158,6 +176,11 @@ export function fillSheet(input: FillInput): FilledSheet {
     width,
     extraHeaders: extraHeaders[lang],
     rows,
-    notes: sheetNotes(lang, { year: input.year, timezone: input.timezone, frozenMonths: input.frozenMonths, generatedAt: input.generatedAt }),
+    notes: sheetNotes(lang, {
+      year: input.year,
+      timezone: input.timezone,
+      frozenMonths: input.frozenMonths,
+      generatedAt: input.generatedAt,
+    }),
   };
 }

@@ -1,4 +1,4 @@
-// The year's incidents as CSV (issue 5): start, detected, notified, resolved, duration, impact,
+// The year's incidents as CSV: start, detected, notified, resolved, duration, impact,
 // notification delay. Times are ISO 8601 in the service's timezone; durations in seconds.
 import { csvText } from './csv-text.ts';
 import { DateTime } from 'luxon';
@@ -6,11 +6,22 @@ import type { Incident } from '../../sla/model.ts';
 import { notificationDelayMs } from '../../sla/incident-figures.ts';
 
 export const incidentColumns = [
-  'id', 'started_at', 'detected_at', 'notified_at', 'resolved_at', 'duration_seconds', 'impact', 'source', 'notification_delay_seconds', 'title', 'cause',
+  'id',
+  'started_at',
+  'detected_at',
+  'notified_at',
+  'resolved_at',
+  'duration_seconds',
+  'impact',
+  'source',
+  'notification_delay_seconds',
+  'title',
+  'cause',
 ] as const;
 
 export function renderIncidentsCsv(incidents: readonly Incident[], timezone: string): string {
-  const iso = (ms: number | null) => (ms === null ? '' : DateTime.fromMillis(ms, { zone: timezone }).toISO({ suppressMilliseconds: true })!);
+  const iso = (ms: number | null) =>
+    ms === null ? '' : DateTime.fromMillis(ms, { zone: timezone }).toISO({ suppressMilliseconds: true })!;
   const seconds = (ms: number | null) => (ms === null ? '' : String(ms / 1000));
   const rows = incidents.map((i) => [
     i.id ?? '',

@@ -43,7 +43,11 @@ export function prometheusRules(services: readonly ServiceSpec[]) {
         // The service label is in each result already; stating it keeps the rules of different
         // services distinct for promtool's duplicate check.
         { record: serviceUp, expr: serviceUpExpr(service), labels: { service: service.id } },
-        ...windowsUsed().map((w) => ({ record: errorRatio(w), expr: `1 - avg_over_time(${serviceUp}${sel}[${w}])`, labels: { service: service.id } })),
+        ...windowsUsed().map((w) => ({
+          record: errorRatio(w),
+          expr: `1 - avg_over_time(${serviceUp}${sel}[${w}])`,
+          labels: { service: service.id },
+        })),
       ],
     });
     const alerts = [];
@@ -63,7 +67,10 @@ export function prometheusRules(services: readonly ServiceSpec[]) {
           annotations: {
             summary: `${service.name}: the error budget of ${claim.id} (availability ≥ ${fixed(claim.bound * 100)}%) is burning ${severity === 'page' ? 'fast' : 'steadily'}`,
             description: pairs
-              .map((w) => `burn rate ≥ ${w.factor} over ${promDuration(w.longWindowMs)} and ${promDuration(w.shortWindowMs)}`)
+              .map(
+                (w) =>
+                  `burn rate ≥ ${w.factor} over ${promDuration(w.longWindowMs)} and ${promDuration(w.shortWindowMs)}`,
+              )
               .join(', or '),
           },
         });

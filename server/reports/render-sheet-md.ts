@@ -7,7 +7,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br
 export function renderSheetMarkdown(sheet: FilledSheet, title: string): string {
   const header = sheet.rows.find((r) => r.header);
   const width = sheet.width + 3;
-  const line = (cells: string[]) => `| ${[...cells, ...Array<string>(Math.max(0, width - cells.length)).fill('')].map(cell).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${[...cells, ...Array<string>(Math.max(0, width - cells.length)).fill('')].map(cell).join(' | ')} |`;
   const out = [`# ${title}`, ''];
   out.push(line(header ? [...header.cells, ...sheet.extraHeaders] : Array<string>(width).fill('')));
   out.push(`|${Array<string>(width).fill(' --- ').join('|')}|`);

@@ -23,7 +23,13 @@ function widthOf(sheet: FilledSheet, column: number): number {
   return Math.min(40, longest + 2);
 }
 
-function styleRow(worksheet: ExcelJS.Worksheet, sheet: FilledSheet, rowNumber: number, header: boolean, status: ClaimStatus | null) {
+function styleRow(
+  worksheet: ExcelJS.Worksheet,
+  sheet: FilledSheet,
+  rowNumber: number,
+  header: boolean,
+  status: ClaimStatus | null,
+) {
   const row = worksheet.getRow(rowNumber);
   const extraFrom = sheet.width + 1;
   for (let c = 1; c <= sheet.width + 3; c++) {
@@ -41,14 +47,14 @@ function styleRow(worksheet: ExcelJS.Worksheet, sheet: FilledSheet, rowNumber: n
 function writeRows(worksheet: ExcelJS.Worksheet, sheet: FilledSheet, replaceAll: boolean) {
   for (const row of sheet.rows) {
     const target = worksheet.getRow(row.line);
-    if (replaceAll) row.cells.forEach((text, i) => (target.getCell(i + 1).value = text));
+    if (replaceAll) for (const [i, text] of row.cells.entries()) target.getCell(i + 1).value = text;
     else if (row.answered) target.getCell(sheet.answerColumn + 1).value = row.cells[sheet.answerColumn] ?? '';
     const extra = addedCells(sheet, row);
-    if (extra) extra.forEach((text, i) => (target.getCell(sheet.width + 1 + i).value = text));
+    for (const [i, text] of (extra ?? []).entries()) target.getCell(sheet.width + 1 + i).value = text;
     if (replaceAll || row.header || row.answered) styleRow(worksheet, sheet, row.line, row.header, row.status);
   }
   const last = Math.max(0, ...sheet.rows.map((r) => r.line)) + 2;
-  sheet.notes.forEach((note, i) => (worksheet.getRow(last + i).getCell(1).value = note));
+  for (const [i, note] of sheet.notes.entries()) worksheet.getRow(last + i).getCell(1).value = note;
 }
 
 /** A new workbook holding the filled sheet. */

@@ -34,7 +34,9 @@ export async function buildSheetExport(
   options: { year: number; lang: Lang; nowMs: number; template?: SheetTemplate; freeze?: boolean },
 ) {
   const stored = options.template ? null : await store.getSheet(service.id);
-  const sheet: Sheet = options.template?.sheet ?? (stored ? (JSON.parse(stored.sheetJson) as Sheet) : defaultSheet(service, options.year, options.lang));
+  const sheet: Sheet =
+    options.template?.sheet ??
+    (stored ? (JSON.parse(stored.sheetJson) as Sheet) : defaultSheet(service, options.year, options.lang));
   const extraction = extractSheetClaims(sheet);
   if (!extraction.ok) throw new SheetExportError(`the sheet cannot be read: ${extraction.reason}`);
   const spec = withSheetClaims(service, extraction.reading.claims);
@@ -49,11 +51,20 @@ export async function buildSheetExport(
     frozenMonths: year.months.filter((m) => m.frozen).map((m) => m.month),
     generatedAt: DateTime.fromMillis(options.nowMs, { zone: service.timezone }).toISO({ suppressMilliseconds: true })!,
   });
-  const source = options.template ? { kind: 'template' as const } : stored ? { kind: 'imported' as const, fileName: stored.fileName, importedAtMs: stored.importedAtMs } : { kind: 'claims' as const };
+  const source = options.template
+    ? { kind: 'template' as const }
+    : stored
+      ? { kind: 'imported' as const, fileName: stored.fileName, importedAtMs: stored.importedAtMs }
+      : { kind: 'claims' as const };
   return { filled, spec, year, source };
 }
 
-export async function renderSheetExport(filled: FilledSheet, format: SheetExportFormat, title: string, template?: SheetTemplate): Promise<Buffer> {
+export async function renderSheetExport(
+  filled: FilledSheet,
+  format: SheetExportFormat,
+  title: string,
+  template?: SheetTemplate,
+): Promise<Buffer> {
   switch (format) {
     case 'csv':
       return Buffer.from(renderSheetCsv(filled));

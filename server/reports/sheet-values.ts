@@ -69,13 +69,18 @@ export function formatSheetValue(claim: Claim, value: number, lang: Lang): strin
 /** The claimed bound in words: "99.99%以上", "≤ 42 minutes". */
 export function formatSheetBound(claim: Claim, lang: Lang): string {
   const value =
-    claim.metric === 'availability' ? formatPercent(claim.bound, percentDecimals(claim.bound)) : formatSheetValue(claim, claim.bound, lang);
+    claim.metric === 'availability'
+      ? formatPercent(claim.bound, percentDecimals(claim.bound))
+      : formatSheetValue(claim, claim.bound, lang);
   const kind = claim.kind ? (lang === 'ja' ? `${kindLabels[claim.kind].ja}：` : `${kindLabels[claim.kind].en}: `) : '';
   if (lang === 'ja') return `${kind}${value}${claim.direction === 'min' ? '以上' : '以内'}`;
   return `${kind}${claim.direction === 'min' ? '≥' : '≤'} ${value}`;
 }
 
-export function sheetNotes(lang: Lang, context: { year: number; timezone: string; frozenMonths: number[]; generatedAt: string }): string[] {
+export function sheetNotes(
+  lang: Lang,
+  context: { year: number; timezone: string; frozenMonths: number[]; generatedAt: string },
+): string[] {
   const frozen = context.frozenMonths.length > 0 ? context.frozenMonths.join(', ') : lang === 'ja' ? 'なし' : 'none';
   if (lang === 'ja') {
     return [

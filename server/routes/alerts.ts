@@ -10,9 +10,20 @@ import { changeJson, deliveryJson } from './incidents.ts';
 
 export function alertJson(a: AlertState & { id: string }) {
   return {
-    id: a.id, key: a.key, service: a.serviceId, name: a.name, severity: a.severity, status: a.status, claim: a.claimId, summary: a.summary,
-    firedAt: iso(a.firedAtMs), resolvedAt: iso(a.resolvedAtMs), acknowledgedAt: iso(a.acknowledgedAtMs), acknowledgedBy: a.acknowledgedBy,
-    silencedUntil: iso(a.silencedUntilMs), lastSent: Object.fromEntries(Object.entries(a.sentAtMs).map(([k, v]) => [k, iso(v)])),
+    id: a.id,
+    key: a.key,
+    service: a.serviceId,
+    name: a.name,
+    severity: a.severity,
+    status: a.status,
+    claim: a.claimId,
+    summary: a.summary,
+    firedAt: iso(a.firedAtMs),
+    resolvedAt: iso(a.resolvedAtMs),
+    acknowledgedAt: iso(a.acknowledgedAtMs),
+    acknowledgedBy: a.acknowledgedBy,
+    silencedUntil: iso(a.silencedUntilMs),
+    lastSent: Object.fromEntries(Object.entries(a.sentAtMs).map(([k, v]) => [k, iso(v)])),
   };
 }
 
@@ -70,7 +81,10 @@ export function createAlertRoutes(deps: CommsDeps): Hono {
 export function createDeliveryRoutes(deps: CommsDeps): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
-    const deliveries = await deps.store.comms.listDeliveries({ serviceId: c.req.query('service') || undefined, limit: Number(c.req.query('limit') ?? 100) || 100 });
+    const deliveries = await deps.store.comms.listDeliveries({
+      serviceId: c.req.query('service') || undefined,
+      limit: Number(c.req.query('limit') ?? 100) || 100,
+    });
     return c.json({ deliveries: deliveries.map(deliveryJson) });
   });
   return app;

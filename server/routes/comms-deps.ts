@@ -27,12 +27,17 @@ export interface CommsDeps {
 export const actorHeader = 'x-slawatch-actor';
 
 /** The configured spec of a service id, read from the current services (what ActionContext.serviceSpec wants). */
-export const specLookup = (services: () => readonly { spec: ServiceSpec }[]) => (id: string): ServiceSpec | undefined =>
-  services().find((s) => s.spec.id === id)?.spec;
+export const specLookup =
+  (services: () => readonly { spec: ServiceSpec }[]) =>
+  (id: string): ServiceSpec | undefined =>
+    services().find((s) => s.spec.id === id)?.spec;
 
 export function actionContext(c: Context, deps: CommsDeps): ActionContext {
   // The signed-in account or the API token (SPEC §6); never a name the client picks.
-  const actor = requestActor(c.get('principal'), () => (c.req.header(actorHeader) ?? '').trim().slice(0, 100) || 'anonymous');
+  const actor = requestActor(
+    c.get('principal'),
+    () => (c.req.header(actorHeader) ?? '').trim().slice(0, 100) || 'anonymous',
+  );
   return { store: deps.store, nowMs: deps.nowMs(), actor, serviceSpec: specLookup(deps.services) };
 }
 
@@ -64,13 +69,16 @@ export const instant = () =>
   z.string().transform((s, ctx) => {
     const ms = parseInstantMs(s);
     if (ms === null) {
-      ctx.addIssue({ code: 'custom', message: `invalid instant ${JSON.stringify(s)} (use ISO 8601 with an offset, e.g. 2026-03-02T10:00:00+09:00)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `invalid instant ${JSON.stringify(s)} (use ISO 8601 with an offset, e.g. 2026-03-02T10:00:00+09:00)`,
+      });
       return z.NEVER;
     }
     return ms;
   });
 
-/** Why a change to a closed month is made (issue 5); required when the change touches one. */
+/** Why a change to a closed month is made; required when the change touches one. */
 export const reason = () => z.string().max(500).nullable().optional();
 
 /** The actions' own ISO instant (null stays null), so records and answers print times alike. */

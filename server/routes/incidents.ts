@@ -37,8 +37,16 @@ const notifySchema = z.strictObject({ message: z.string().max(5000).nullable().o
 
 export function incidentJson(i: Incident & { id: string }) {
   return {
-    id: i.id, service: i.serviceId, source: i.source, impact: i.impact, title: i.title, cause: i.cause ?? null,
-    startedAt: iso(i.startedAtMs), detectedAt: iso(i.detectedAtMs), notifiedAt: iso(i.notifiedAtMs), resolvedAt: iso(i.resolvedAtMs),
+    id: i.id,
+    service: i.serviceId,
+    source: i.source,
+    impact: i.impact,
+    title: i.title,
+    cause: i.cause ?? null,
+    startedAt: iso(i.startedAtMs),
+    detectedAt: iso(i.detectedAtMs),
+    notifiedAt: iso(i.notifiedAtMs),
+    resolvedAt: iso(i.resolvedAtMs),
   };
 }
 
@@ -47,10 +55,21 @@ export function createIncidentRoutes(deps: CommsDeps): Hono {
   app.post('/', async (c) => {
     const body = await jsonBody(c, createSchema);
     serviceOf(deps, body.service);
-    const incident = unwrap(await createManualIncident(actionContext(c, deps), body.service, {
-      title: body.title, impact: body.impact, startedAtMs: body.started_at, detectedAtMs: body.detected_at ?? null,
-      resolvedAtMs: body.resolved_at ?? null, cause: body.cause ?? null,
-    }, body.reason));
+    const incident = unwrap(
+      await createManualIncident(
+        actionContext(c, deps),
+        body.service,
+        {
+          title: body.title,
+          impact: body.impact,
+          startedAtMs: body.started_at,
+          detectedAtMs: body.detected_at ?? null,
+          resolvedAtMs: body.resolved_at ?? null,
+          cause: body.cause ?? null,
+        },
+        body.reason,
+      ),
+    );
     return c.json({ ok: true, incident: incidentJson(incident) }, 201);
   });
   app.patch('/:id', async (c) => {
@@ -74,7 +93,14 @@ export function createIncidentRoutes(deps: CommsDeps): Hono {
     const body = await jsonBody(c, notifySchema);
     const incident = await deps.store.comms.getIncident(c.req.param('id'));
     if (!incident) throw new HTTPException(404, { message: `no incident has id ${c.req.param('id')}` });
-    const result = unwrap(await notifyCustomers(actionContext(c, deps), serviceOf(deps, incident.serviceId), c.req.param('id'), body.message ?? null));
+    const result = unwrap(
+      await notifyCustomers(
+        actionContext(c, deps),
+        serviceOf(deps, incident.serviceId),
+        c.req.param('id'),
+        body.message ?? null,
+      ),
+    );
     deps.deliver?.();
     return c.json({ ok: true, notifiedAt: iso(result.notifiedAtMs), queued: result.queued });
   });
@@ -89,7 +115,13 @@ export function createIncidentRoutes(deps: CommsDeps): Hono {
     ]);
     return c.json({
       incident: incidentJson({ ...incident, id }),
-      notes: notes.map((n) => ({ id: n.id, time: iso(n.timeMs), author: n.author, text: n.text, publishedAt: iso(n.publishedMs) })),
+      notes: notes.map((n) => ({
+        id: n.id,
+        time: iso(n.timeMs),
+        author: n.author,
+        text: n.text,
+        publishedAt: iso(n.publishedMs),
+      })),
       changes: changes.map(changeJson),
       deliveries: deliveries.map(deliveryJson),
     });
@@ -97,8 +129,29 @@ export function createIncidentRoutes(deps: CommsDeps): Hono {
   return app;
 }
 
-export const changeJson = (ch: { timeMs: number; actor: string; action: string; detail: Record<string, unknown> }) =>
-  ({ time: iso(ch.timeMs), actor: ch.actor, action: ch.action, detail: ch.detail });
+export const changeJson = (ch: { timeMs: number; actor: string; action: string; detail: Record<string, unknown> }) => ({
+  time: iso(ch.timeMs),
+  actor: ch.actor,
+  action: ch.action,
+  detail: ch.detail,
+});
 
-export const deliveryJson = (d: { id: string; channelId: string; subject: string; createdMs: number; status: string; attempts: number; lastError: string | null; sentMs: number | null }) =>
-  ({ id: d.id, channel: d.channelId, subject: d.subject, created: iso(d.createdMs), status: d.status, attempts: d.attempts, lastError: d.lastError, sentAt: iso(d.sentMs) });
+export const deliveryJson = (d: {
+  id: string;
+  channelId: string;
+  subject: string;
+  createdMs: number;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  sentMs: number | null;
+}) => ({
+  id: d.id,
+  channel: d.channelId,
+  subject: d.subject,
+  created: iso(d.createdMs),
+  status: d.status,
+  attempts: d.attempts,
+  lastError: d.lastError,
+  sentAt: iso(d.sentMs),
+});

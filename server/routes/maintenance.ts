@@ -28,7 +28,15 @@ const editSchema = z.strictObject({
 });
 
 export function maintenanceJson(w: Maintenance & { id: string }) {
-  return { id: w.id, service: w.serviceId, kind: w.kind, title: w.title, start: iso(w.startMs), end: iso(w.endMs), announcedAt: iso(w.announcedAtMs) };
+  return {
+    id: w.id,
+    service: w.serviceId,
+    kind: w.kind,
+    title: w.title,
+    start: iso(w.startMs),
+    end: iso(w.endMs),
+    announcedAt: iso(w.announcedAtMs),
+  };
 }
 
 async function windowOf(deps: CommsDeps, id: string) {
@@ -42,9 +50,20 @@ export function createMaintenanceRoutes(deps: CommsDeps): Hono {
   app.post('/', async (c) => {
     const body = await jsonBody(c, createSchema);
     const service = serviceOf(deps, body.service);
-    const window = unwrap(await createMaintenance(actionContext(c, deps), service.spec, {
-      startMs: body.start, endMs: body.end, kind: body.kind, title: body.title, announcedAtMs: body.announced_at ?? null,
-    }, body.reason));
+    const window = unwrap(
+      await createMaintenance(
+        actionContext(c, deps),
+        service.spec,
+        {
+          startMs: body.start,
+          endMs: body.end,
+          kind: body.kind,
+          title: body.title,
+          announcedAtMs: body.announced_at ?? null,
+        },
+        body.reason,
+      ),
+    );
     return c.json({ ok: true, maintenance: maintenanceJson(window) }, 201);
   });
   app.patch('/:id', async (c) => {
@@ -56,13 +75,28 @@ export function createMaintenanceRoutes(deps: CommsDeps): Hono {
     if (body.kind !== undefined) patch.kind = body.kind;
     if (body.title !== undefined) patch.title = body.title;
     if (body.announced_at !== undefined) patch.announcedAtMs = body.announced_at;
-    const edited = unwrap(await editMaintenance(actionContext(c, deps), serviceOf(deps, window.serviceId).spec, c.req.param('id'), patch, body.reason));
+    const edited = unwrap(
+      await editMaintenance(
+        actionContext(c, deps),
+        serviceOf(deps, window.serviceId).spec,
+        c.req.param('id'),
+        patch,
+        body.reason,
+      ),
+    );
     return c.json({ ok: true, maintenance: maintenanceJson(edited) });
   });
   app.post('/:id/announce', async (c) => {
     const body = await jsonBody(c, z.strictObject({ message: z.string().max(5000).nullable().optional() }));
     const window = await windowOf(deps, c.req.param('id'));
-    const result = unwrap(await announceMaintenance(actionContext(c, deps), serviceOf(deps, window.serviceId), c.req.param('id'), body.message ?? null));
+    const result = unwrap(
+      await announceMaintenance(
+        actionContext(c, deps),
+        serviceOf(deps, window.serviceId),
+        c.req.param('id'),
+        body.message ?? null,
+      ),
+    );
     deps.deliver?.();
     return c.json({ ok: true, announcedAt: iso(result.announcedAtMs), queued: result.queued });
   });
@@ -73,7 +107,11 @@ export function createMaintenanceRoutes(deps: CommsDeps): Hono {
       deps.store.comms.listChanges({ entity: 'maintenance', entityId: id }),
       deps.store.comms.listDeliveries({ subject: `maintenance:${id}` }),
     ]);
-    return c.json({ maintenance: maintenanceJson({ ...window, id }), changes: changes.map(changeJson), deliveries: deliveries.map(deliveryJson) });
+    return c.json({
+      maintenance: maintenanceJson({ ...window, id }),
+      changes: changes.map(changeJson),
+      deliveries: deliveries.map(deliveryJson),
+    });
   });
   return app;
 }

@@ -23,7 +23,8 @@ export interface PushRecord {
   latencyMs: number | null;
 }
 
-export type RecordPushResult = void | boolean;
+/** false: the monitor is not (or no longer) scheduled here. */
+export type RecordPushResult = boolean;
 
 export interface PushRoutesDeps {
   /** Read on every request, so a config reload takes effect at once. */
@@ -56,7 +57,12 @@ export function createPushRoutes(deps: PushRoutesDeps): Hono {
     if (!target) throw new HTTPException(404, { message: 'unknown push token' });
     const parsed = parsePushParams({ ...c.req.query(), ...(await bodyParams(c.req)) });
     if (!parsed.ok) throw new HTTPException(400, { message: parsed.error });
-    const recorded = await deps.recordPush({ serviceId: target.serviceId, monitorId: target.monitorId, timeMs, ...parsed.params });
+    const recorded = await deps.recordPush({
+      serviceId: target.serviceId,
+      monitorId: target.monitorId,
+      timeMs,
+      ...parsed.params,
+    });
     if (recorded === false) throw new HTTPException(404, { message: 'unknown push token' });
     return c.json({ ok: true });
   });

@@ -8,12 +8,25 @@ import type { Actor, SecurityDeps } from './security-deps.ts';
 
 export function publicToken(t: ApiToken) {
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-  return { id: t.id, name: t.name, scopes: t.scopes, createdBy: t.createdBy, created: iso(t.createdMs), expires: iso(t.expiresMs), lastUsed: iso(t.lastUsedMs), revoked: iso(t.revokedMs) };
+  return {
+    id: t.id,
+    name: t.name,
+    scopes: t.scopes,
+    createdBy: t.createdBy,
+    created: iso(t.createdMs),
+    expires: iso(t.expiresMs),
+    lastUsed: iso(t.lastUsedMs),
+    revoked: iso(t.revokedMs),
+  };
 }
 
 export type CreateTokenResult = { ok: true; token: ApiToken; value: string } | { ok: false; errors: string[] };
 
-export async function createApiToken(deps: SecurityDeps, input: { name: string; scopes: readonly string[]; expiresMs: number | null }, actor: Actor): Promise<CreateTokenResult> {
+export async function createApiToken(
+  deps: SecurityDeps,
+  input: { name: string; scopes: readonly string[]; expiresMs: number | null },
+  actor: Actor,
+): Promise<CreateTokenResult> {
   const errors: string[] = [];
   const name = input.name.trim();
   if (name.length < 1 || name.length > 64) errors.push('name: 1-64 characters');
@@ -25,7 +38,14 @@ export async function createApiToken(deps: SecurityDeps, input: { name: string; 
   if (errors.length > 0) return { ok: false, errors };
   const value = createApiTokenValue();
   const scopes = [...new Set(input.scopes)] as TokenScope[];
-  const id = await deps.store.security.createToken({ name, tokenHash: sha256Hex(value), scopes, createdBy: actor.name, createdMs: now, expiresMs: input.expiresMs });
+  const id = await deps.store.security.createToken({
+    name,
+    tokenHash: sha256Hex(value),
+    scopes,
+    createdBy: actor.name,
+    createdMs: now,
+    expiresMs: input.expiresMs,
+  });
   const token = (await deps.store.security.getTokenByHash(sha256Hex(value)))!;
   await recordAudit(deps, actor, { action: 'token.create', entity: 'token', entityId: id, after: publicToken(token) });
   return { ok: true, token, value };
@@ -37,13 +57,19 @@ export async function resolveApiToken(deps: SecurityDeps, value: string): Promis
   const token = await deps.store.security.getTokenByHash(sha256Hex(value));
   const now = deps.nowMs();
   if (!token || token.revokedMs !== null || (token.expiresMs !== null && token.expiresMs <= now)) return null;
-  if (token.lastUsedMs === null || now - token.lastUsedMs >= 60_000) await deps.store.security.touchToken(token.id, now);
+  if (token.lastUsedMs === null || now - token.lastUsedMs >= 60_000)
+    await deps.store.security.touchToken(token.id, now);
   return token;
 }
 
 export async function revokeApiToken(deps: SecurityDeps, id: string, actor: Actor): Promise<boolean> {
   const before = (await deps.store.security.listTokens()).find((t) => t.id === id);
   if (!before || !(await deps.store.security.revokeToken(id, deps.nowMs()))) return false;
-  await recordAudit(deps, actor, { action: 'token.revoke', entity: 'token', entityId: id, before: publicToken(before) });
+  await recordAudit(deps, actor, {
+    action: 'token.revoke',
+    entity: 'token',
+    entityId: id,
+    before: publicToken(before),
+  });
   return true;
 }

@@ -12,7 +12,11 @@ export interface AuditEvent {
   after?: unknown;
 }
 
-export async function recordAudit(deps: Pick<SecurityDeps, 'store' | 'nowMs'>, actor: Actor, event: AuditEvent): Promise<void> {
+export async function recordAudit(
+  deps: Pick<SecurityDeps, 'store' | 'nowMs'>,
+  actor: Actor,
+  event: AuditEvent,
+): Promise<void> {
   await deps.store.security.appendAudit({
     timeMs: deps.nowMs(),
     actor: actor.name,
@@ -33,7 +37,10 @@ export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKey.test(k) && v !== null && v !== undefined && typeof v !== 'object' ? redacted : redactSecrets(v)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        secretKey.test(k) && v !== null && v !== undefined && typeof v !== 'object' ? redacted : redactSecrets(v),
+      ]),
     );
   }
   return value;
@@ -44,9 +51,27 @@ export async function pruneAudit(deps: SecurityDeps): Promise<number> {
   return deps.store.security.pruneAudit(deps.nowMs() - deps.settings().auditRetentionMs);
 }
 
-export const auditCsvColumns = ['time', 'actor', 'address', 'action', 'entity', 'entity_id', 'before', 'after'] as const;
+export const auditCsvColumns = [
+  'time',
+  'actor',
+  'address',
+  'action',
+  'entity',
+  'entity_id',
+  'before',
+  'after',
+] as const;
 
 export function auditCsvRecord(e: AuditEntry): string[] {
   const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
-  return [new Date(e.timeMs).toISOString(), e.actor, e.address, e.action, e.entity, e.entityId ?? '', json(e.before), json(e.after)];
+  return [
+    new Date(e.timeMs).toISOString(),
+    e.actor,
+    e.address,
+    e.action,
+    e.entity,
+    e.entityId ?? '',
+    json(e.before),
+    json(e.after),
+  ];
 }

@@ -15,7 +15,8 @@ export function parseCidr(text: string): CidrResult {
   const [address = '', prefixText, extra] = text.trim().split('/');
   if (extra !== undefined) return { ok: false, message: `invalid CIDR "${text}" (one / at most)` };
   const version = isIP(address);
-  if (version === 0) return { ok: false, message: `invalid CIDR "${text}": "${address}" is not an IPv4 or IPv6 address` };
+  if (version === 0)
+    return { ok: false, message: `invalid CIDR "${text}": "${address}" is not an IPv4 or IPv6 address` };
   const max = version === 4 ? 32 : 128;
   const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
   if (!(prefix >= 0 && prefix <= max)) return { ok: false, message: `invalid CIDR "${text}": prefix must be 0-${max}` };

@@ -30,7 +30,12 @@ export async function registerFailure(deps: SecurityDeps, username: string, acto
     if (failures < limits[i]!) continue;
     await deps.store.security.setLock(key, now + lockout.durationMs);
     await deps.store.security.clearFailures(key);
-    await recordAudit(deps, actor, { action: 'sign_in.lock', entity: 'lock', entityId: key, after: { failures, until: new Date(now + lockout.durationMs).toISOString() } });
+    await recordAudit(deps, actor, {
+      action: 'sign_in.lock',
+      entity: 'lock',
+      entityId: key,
+      after: { failures, until: new Date(now + lockout.durationMs).toISOString() },
+    });
   }
 }
 
@@ -43,5 +48,10 @@ export async function unlock(deps: SecurityDeps, key: string, actor: Actor): Pro
   const until = await deps.store.security.getLockUntil(key);
   await deps.store.security.deleteLock(key);
   await deps.store.security.clearFailures(key);
-  await recordAudit(deps, actor, { action: 'lock.remove', entity: 'lock', entityId: key, before: until === null ? null : { until: new Date(until).toISOString() } });
+  await recordAudit(deps, actor, {
+    action: 'lock.remove',
+    entity: 'lock',
+    entityId: key,
+    before: until === null ? null : { until: new Date(until).toISOString() },
+  });
 }

@@ -9,7 +9,8 @@ export type PasswordPolicy = SecurityConfig['password'];
 
 let common: Set<string> | null = null;
 function commonPasswords(): Set<string> {
-  return (common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase())));
+  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  return common;
 }
 
 /** Every way the password breaks the policy (empty: it is acceptable). */
@@ -23,7 +24,8 @@ export async function checkPassword(
   if (length < policy.minLength) problems.push(`must be at least ${policy.minLength} characters (it has ${length})`);
   if (length > 1024) problems.push('must be at most 1024 characters');
   if (policy.rejectCommon && isCommon(password, context.username)) problems.push('is a commonly used password');
-  if (context.username && password.toLowerCase() === context.username.toLowerCase()) problems.push('must not be the username');
+  if (context.username && password.toLowerCase() === context.username.toLowerCase())
+    problems.push('must not be the username');
   for (const hash of context.previousHashes.slice(0, policy.history)) {
     if (await verifyPassword(hash, password)) {
       problems.push(`must not be one of the last ${policy.history} passwords`);

@@ -22,5 +22,6 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
  */
 let decoy: Promise<string> | null = null;
 export function decoyHash(): Promise<string> {
-  return (decoy ??= hashPassword(`decoy-${Math.random()}`));
+  decoy ??= hashPassword(`decoy-${Math.random()}`);
+  return decoy;
 }

@@ -11,20 +11,42 @@ export interface ActiveSession {
 }
 
 /** Starts a session; returns the cookie value (the only copy of the id). */
-export async function createSession(deps: SecurityDeps, userId: string, address: string, pending: boolean): Promise<string> {
+export async function createSession(
+  deps: SecurityDeps,
+  userId: string,
+  address: string,
+  pending: boolean,
+): Promise<string> {
   const id = randomToken(32);
   const now = deps.nowMs();
-  await deps.store.security.createSession({ idHash: sha256Hex(id), userId, csrfToken: randomToken(24), pending, createdMs: now, lastSeenMs: now, address });
+  await deps.store.security.createSession({
+    idHash: sha256Hex(id),
+    userId,
+    csrfToken: randomToken(24),
+    pending,
+    createdMs: now,
+    lastSeenMs: now,
+    address,
+  });
   return id;
 }
 
 /** Whether a session is past either timeout at nowMs (pure: SPEC §6 idle and absolute timeouts). */
-export function isSessionExpired(session: Pick<Session, 'createdMs' | 'lastSeenMs'>, timeouts: { idleTimeoutMs: number; absoluteTimeoutMs: number }, nowMs: number): boolean {
-  return nowMs - session.lastSeenMs >= timeouts.idleTimeoutMs || nowMs - session.createdMs >= timeouts.absoluteTimeoutMs;
+export function isSessionExpired(
+  session: Pick<Session, 'createdMs' | 'lastSeenMs'>,
+  timeouts: { idleTimeoutMs: number; absoluteTimeoutMs: number },
+  nowMs: number,
+): boolean {
+  return (
+    nowMs - session.lastSeenMs >= timeouts.idleTimeoutMs || nowMs - session.createdMs >= timeouts.absoluteTimeoutMs
+  );
 }
 
 /** The live session of a cookie value, its last-seen time moved to now; null when none or expired. */
-export async function resolveSession(deps: SecurityDeps, cookieValue: string | undefined): Promise<ActiveSession | null> {
+export async function resolveSession(
+  deps: SecurityDeps,
+  cookieValue: string | undefined,
+): Promise<ActiveSession | null> {
   if (!cookieValue || cookieValue.length > 200) return null;
   const session = await deps.store.security.getSession(sha256Hex(cookieValue));
   if (!session) return null;

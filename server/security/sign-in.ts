@@ -13,13 +13,23 @@ import { verifyTotp } from './totp.ts';
 
 export type SignInResult =
   | { ok: true; cookie: string; user: User; secondFactorDue: boolean }
-  | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; untilMs: number };
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; untilMs: number };
 
-export async function signInWithPassword(deps: SecurityDeps, username: string, password: string, address: string): Promise<SignInResult> {
+export async function signInWithPassword(
+  deps: SecurityDeps,
+  username: string,
+  password: string,
+  address: string,
+): Promise<SignInResult> {
   const actor = { name: username.slice(0, 64) || 'anonymous', address };
   const until = await lockedUntil(deps, [accountKey(username), addressKey(address)]);
   if (until !== null) {
-    await recordAudit(deps, actor, { action: 'sign_in.failure', entity: 'session', after: { reason: 'locked', until: new Date(until).toISOString() } });
+    await recordAudit(deps, actor, {
+      action: 'sign_in.failure',
+      entity: 'session',
+      after: { reason: 'locked', until: new Date(until).toISOString() },
+    });
     return { ok: false, reason: 'locked', untilMs: until };
   }
   const user = await deps.store.security.getUserByName(username);
@@ -35,24 +45,44 @@ export async function signInWithPassword(deps: SecurityDeps, username: string, p
   return { ok: true, cookie, user, secondFactorDue };
 }
 
-export type SecondFactorResult = { ok: true; cookie: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; untilMs: number };
+export type SecondFactorResult =
+  | { ok: true; cookie: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; untilMs: number };
 
 /** The TOTP step of a pending session: a current code, or an unused recovery code. */
-export async function signInSecondFactor(deps: SecurityDeps, active: ActiveSession, code: string, address: string): Promise<SecondFactorResult> {
+export async function signInSecondFactor(
+  deps: SecurityDeps,
+  active: ActiveSession,
+  code: string,
+  address: string,
+): Promise<SecondFactorResult> {
   const { user } = active;
   const actor = { name: user.username, address };
   const until = await lockedUntil(deps, [accountKey(user.username), addressKey(address)]);
   if (until !== null) {
-    await recordAudit(deps, actor, { action: 'sign_in.failure', entity: 'session', after: { reason: 'locked', step: 'totp' } });
+    await recordAudit(deps, actor, {
+      action: 'sign_in.failure',
+      entity: 'session',
+      after: { reason: 'locked', step: 'totp' },
+    });
     return { ok: false, reason: 'locked', untilMs: until };
   }
   const now = deps.nowMs();
   const step = user.totpSecret ? verifyTotp(user.totpSecret, code, now, user.totpLastStep) : null;
   let method = 'totp';
   if (step !== null) await deps.store.security.updateUser({ ...user, totpLastStep: step });
-  else if (code.trim().length >= 10 && (await deps.store.security.useRecoveryCode(user.id, recoveryCodeHash(code), now))) method = 'recovery_code';
+  else if (
+    code.trim().length >= 10 &&
+    (await deps.store.security.useRecoveryCode(user.id, recoveryCodeHash(code), now))
+  )
+    method = 'recovery_code';
   else {
-    await recordAudit(deps, actor, { action: 'sign_in.failure', entity: 'session', after: { reason: 'second_factor' } });
+    await recordAudit(deps, actor, {
+      action: 'sign_in.failure',
+      entity: 'session',
+      after: { reason: 'second_factor' },
+    });
     await registerFailure(deps, user.username, actor);
     return { ok: false, reason: 'invalid' };
   }
@@ -63,5 +93,9 @@ export async function signInSecondFactor(deps: SecurityDeps, active: ActiveSessi
 
 async function succeeded(deps: SecurityDeps, user: User, address: string, method: string): Promise<void> {
   await clearAccountFailures(deps, user.username);
-  await recordAudit(deps, { name: user.username, address }, { action: 'sign_in.success', entity: 'session', entityId: user.id, after: { method } });
+  await recordAudit(
+    deps,
+    { name: user.username, address },
+    { action: 'sign_in.success', entity: 'session', entityId: user.id, after: { method } },
+  );
 }

@@ -7,7 +7,14 @@ export const totpIssuer = 'slawatch';
 const periodSeconds = 30;
 
 function totpOf(secretBase32: string, label = 'slawatch'): TOTP {
-  return new TOTP({ issuer: totpIssuer, label, algorithm: 'SHA1', digits: 6, period: periodSeconds, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: totpIssuer,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: periodSeconds,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A new random 160-bit secret, base32 (RFC 4226's recommended length). */

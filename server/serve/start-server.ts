@@ -116,7 +116,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     });
     server = await new Promise<ServerType>((resolve, reject) => {
-      const s = listen({ fetch: app.fetch, hostname: host, port, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) }, () => resolve(s));
+      const s = listen(
+        {
+          fetch: app.fetch,
+          hostname: host,
+          port,
+          ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+        },
+        () => resolve(s),
+      );
       s.once('error', reject);
     });
     const address = server.address() as AddressInfo;
@@ -124,20 +132,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 
   await runtime.start();
-  log('info', `slawatch ${server ? `serving on ${url}` : 'worker'}: ${config.services.length} services, location ${location}`);
+  log(
+    'info',
+    `slawatch ${server ? `serving on ${url}` : 'worker'}: ${config.services.length} services, location ${location}`,
+  );
 
   const reload = async (): Promise<boolean> => {
     if (!options.configPath) return false;
     const result = await loadConfigFile(options.configPath, process.env);
     if (!result.ok) {
-      log('error', `config reload refused; the last good config keeps running:\n${formatConfigErrors(result.errors, options.configPath)}`);
+      log(
+        'error',
+        `config reload refused; the last good config keeps running:\n${formatConfigErrors(result.errors, options.configPath)}`,
+      );
       return false;
     }
     const kept = new Set(result.config.services.flatMap((svc) => svc.monitors.map((m) => m.id)));
     for (const m of config.services.flatMap((svc) => svc.monitors)) if (!kept.has(m.id)) probeMetrics.forget(m.id);
     const changes = configChanges(config, result.config);
     config = result.config;
-    for (const change of changes) await recordAudit({ store, nowMs }, { name: 'config-file', address: 'local' }, change);
+    for (const change of changes)
+      await recordAudit({ store, nowMs }, { name: 'config-file', address: 'local' }, change);
     await syncServicesMaintenance(store, config.services, nowMs());
     runtime.reload(config);
     return true;
@@ -162,7 +177,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await store.security.pruneSessions(now - session.idleTimeoutMs, now - session.absoluteTimeoutMs);
     await store.security.pruneFailures(now - lockout.windowMs);
   };
-  const pruneTimer = setInterval(() => void pruneSecurity().catch((e) => log('error', `security retention failed: ${(e as Error).message}`)), 3_600_000);
+  const pruneTimer = setInterval(
+    () => void pruneSecurity().catch((e) => log('error', `security retention failed: ${(e as Error).message}`)),
+    3_600_000,
+  );
   pruneTimer.unref();
   await pruneSecurity();
 

@@ -4,7 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { SecurityConfig } from '../config/security-schema.ts';
 
-export async function loadTlsFiles(tls: SecurityConfig['tls'], configPath: string | null): Promise<{ cert: Buffer; key: Buffer } | null> {
+export async function loadTlsFiles(
+  tls: SecurityConfig['tls'],
+  configPath: string | null,
+): Promise<{ cert: Buffer; key: Buffer } | null> {
   if (!tls) return null;
   const base = configPath ? dirname(configPath) : process.cwd();
   const read = async (label: string, path: string) => {

@@ -39,14 +39,18 @@ export interface SheetReading {
 export type SheetExtraction = { ok: true; reading: SheetReading } | { ok: false; reason: string };
 
 /** Units of the METI template's measurable rows (時間, 時間(分), 稼働率(%), 回, 頻度…). */
-const measurableUnit = /(?:^時間|稼働率|%|^回$|^件$|件数|頻度|^秒|^分|\bhours?\b|\bminutes?\b|\bseconds?\b|percent|\bcount\b|frequency)/i;
+const measurableUnit =
+  /(?:^時間|稼働率|%|^回$|^件$|件数|頻度|^秒|^分|\bhours?\b|\bminutes?\b|\bseconds?\b|percent|\bcount\b|frequency)/i;
 
 const itemKey = (text: string) => normalizeText(text).text.replace(/\s+/g, ' ').trim();
 
 export function extractSheetClaims(sheet: Sheet): SheetExtraction {
   const layout = findLayout(sheet);
   if (!layout) {
-    return { ok: false, reason: 'no header row with an item column (サービスレベル項目 / Item) and an answer column (回答 / Answer)' };
+    return {
+      ok: false,
+      reason: 'no header row with an item column (サービスレベル項目 / Item) and an answer column (回答 / Answer)',
+    };
   }
   const claims: SheetClaim[] = [];
   const unreadable: UnreadableRow[] = [];
@@ -69,7 +73,11 @@ export function extractSheetClaims(sheet: Sheet): SheetExtraction {
       continue;
     }
     if (sheetRow === null) {
-      unreadable.push({ ...base, sheetRow, reason: `no row number in the "${layout.headerCells[layout.numberColumn!]}" column` });
+      unreadable.push({
+        ...base,
+        sheetRow,
+        reason: `no row number in the "${layout.headerCells[layout.numberColumn!]}" column`,
+      });
       continue;
     }
     if (answer.trim() === '') {
@@ -85,7 +93,11 @@ export function extractSheetClaims(sheet: Sheet): SheetExtraction {
       const key = `${claim.metric}/${claim.kind ?? ''}`;
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        unreadable.push({ ...base, sheetRow, reason: `${claim.metric}${claim.kind ? ` (${claim.kind})` : ''} is already claimed in row ${earlier}` });
+        unreadable.push({
+          ...base,
+          sheetRow,
+          reason: `${claim.metric}${claim.kind ? ` (${claim.kind})` : ''} is already claimed in row ${earlier}`,
+        });
         continue;
       }
       seen.set(key, sheetRow);
@@ -95,7 +107,7 @@ export function extractSheetClaims(sheet: Sheet): SheetExtraction {
   return { ok: true, reading: { layout, claims, unreadable } };
 }
 
-/** The dry-run JSON of one claim (issue 5): `{ sheetRow, metric, bound, kind?, sourceText }`. */
+/** The dry-run JSON of one claim: `{ sheetRow, metric, bound, kind?, sourceText }`. */
 export function claimJson(claim: SheetClaim) {
   return {
     sheetRow: claim.sheetRow,

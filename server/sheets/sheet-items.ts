@@ -38,7 +38,8 @@ export interface SheetItem {
   read(answer: string): ItemReading;
 }
 
-const notPublished = /(?:公開して(?:おりません|いません)|非公開|規定して(?:おりません|いません)|not (?:published|disclosed|public)|undisclosed|n\/a)/i;
+const notPublished =
+  /(?:公開して(?:おりません|いません)|非公開|規定して(?:おりません|いません)|not (?:published|disclosed|public)|undisclosed|n\/a)/i;
 const fail = (reason: string): ItemReading => ({ ok: false, reason });
 
 function unpublished(answer: string): ItemReading | null {
@@ -47,31 +48,39 @@ function unpublished(answer: string): ItemReading | null {
 
 function firstDuration(metric: SheetMetric, answer: string, what: string): ItemReading {
   const durations = findDurations(answer);
-  if (durations.length === 0) return unpublished(answer) ?? fail(`no duration found for the ${what} (e.g. "42分", "1時間30分", "within 2 hours")`);
+  if (durations.length === 0)
+    return (
+      unpublished(answer) ?? fail(`no duration found for the ${what} (e.g. "42分", "1時間30分", "within 2 hours")`)
+    );
   const d = durations[0]!;
   return { ok: true, claims: [{ metric, bound: d.ms / 1000, span: d }] };
 }
 
-const longWords = /(?:長時間|1日以上|一日以上|24時間以上|long|a day or more|one day or more|over a day|more than a day|lasting|took a day|day-long|24 hours or more)/i;
+const longWords =
+  /(?:長時間|1日以上|一日以上|24時間以上|long|a day or more|one day or more|over a day|more than a day|lasting|took a day|day-long|24 hours or more)/i;
 const countLabels = /(?:件数|障害|incidents?|failures?|outages?)/i;
 
 function readIncidentCounts(answer: string): ItemReading {
   const counts = findCounts(answer);
-  if (counts.length === 0) return unpublished(answer) ?? fail('no incident count found (e.g. "障害件数：5件", "5 incidents")');
+  if (counts.length === 0)
+    return unpublished(answer) ?? fail('no incident count found (e.g. "障害件数：5件", "5 incidents")');
   const claims: ReadClaim[] = [];
   for (const c of counts) {
     // The label before a count decides; without one, the words after it ("13 of which took a day").
     const before = c.before.split(/[,、;；。\n]/).pop() ?? '';
     const long = longWords.test(before) || (!countLabels.test(before) && longWords.test(c.after));
     const metric = long ? 'long_incident_count' : 'incident_count';
-    if (claims.some((claim) => claim.metric === metric)) return fail(`two ${metric.replaceAll('_', ' ')}s in one answer`);
+    if (claims.some((claim) => claim.metric === metric))
+      return fail(`two ${metric.replaceAll('_', ' ')}s in one answer`);
     claims.push({ metric, bound: c.count, span: c });
   }
   return { ok: true, claims };
 }
 
-const noDowntimeWords = /(?:伴わない|伴なわない|無停止|停止しない|停止なし|without (?:a |any )?(?:downtime|service interruption|outage|interruption)|no[- ]downtime|non-disruptive|other maintenance|その他の?メンテナンス)/i;
-const downtimeWords = /(?:伴う|伴なう|停止を伴|サービス停止|停止する|with (?:a |any )?(?:downtime|service interruption|outage|interruption)|requiring (?:a |an )?(?:downtime|outage)|downtime)/i;
+const noDowntimeWords =
+  /(?:伴わない|伴なわない|無停止|停止しない|停止なし|without (?:a |any )?(?:downtime|service interruption|outage|interruption)|no[- ]downtime|non-disruptive|other maintenance|その他の?メンテナンス)/i;
+const downtimeWords =
+  /(?:伴う|伴なう|停止を伴|サービス停止|停止する|with (?:a |any )?(?:downtime|service interruption|outage|interruption)|requiring (?:a |an )?(?:downtime|outage)|downtime)/i;
 const aheadWords = /^\s*(?:'|’)?\s*(?:前|まで|以上前|before|ahead|in advance|prior|notice|of notice)/i;
 
 function readMaintenanceNotice(answer: string): ItemReading {
@@ -83,20 +92,34 @@ function readMaintenanceNotice(answer: string): ItemReading {
     offset += segment.length;
     const text = normalizeText(segment).text;
     // The notice is the duration followed by "前", "before", "in advance"…
-    const duration = findDurations(segment).find((d) => aheadWords.test(normalizeText(segment.slice(d.end, d.end + 16)).text));
+    const duration = findDurations(segment).find((d) =>
+      aheadWords.test(normalizeText(segment.slice(d.end, d.end + 16)).text),
+    );
     if (!duration) continue;
-    const kind: MaintenanceKind | undefined = noDowntimeWords.test(text) ? 'no-downtime' : downtimeWords.test(text) ? 'downtime' : undefined;
-    if (claims.some((c) => c.kind === kind)) return fail(`two notice periods for ${kind ?? 'maintenance'} in one answer`);
-    claims.push({ metric: 'maintenance_notice', bound: duration.ms / 1000, kind, span: { start: start + duration.start, end: start + duration.end } });
+    const kind: MaintenanceKind | undefined = noDowntimeWords.test(text)
+      ? 'no-downtime'
+      : downtimeWords.test(text)
+        ? 'downtime'
+        : undefined;
+    if (claims.some((c) => c.kind === kind))
+      return fail(`two notice periods for ${kind ?? 'maintenance'} in one answer`);
+    claims.push({
+      metric: 'maintenance_notice',
+      bound: duration.ms / 1000,
+      kind,
+      span: { start: start + duration.start, end: start + duration.end },
+    });
   }
-  if (claims.length === 0) return unpublished(answer) ?? fail('no notice period found (e.g. "1週間前", "3 days before")');
+  if (claims.length === 0)
+    return unpublished(answer) ?? fail('no notice period found (e.g. "1週間前", "3 days before")');
   return { ok: true, claims };
 }
 
 function readAvailability(answer: string): ItemReading {
   const percents = findPercentages(answer);
   if (percents.length === 0) return unpublished(answer) ?? fail('no percentage found (e.g. "99.99%")');
-  if (percents.length > 1 && new Set(percents.map((p) => p.ratio)).size > 1) return fail('more than one percentage in the answer');
+  if (percents.length > 1 && new Set(percents.map((p) => p.ratio)).size > 1)
+    return fail('more than one percentage in the answer');
   const p = percents[0]!;
   // The ratio as written, without binary noise: 99.99 % → 0.9999, not 0.99989999….
   const bound = Number(p.ratio.toFixed(p.decimals + 2));
@@ -113,7 +136,10 @@ function readBackupFrequency(answer: string): ItemReading {
     [/毎日|日次|デイリー/u, () => 86_400],
     [/毎時|1時間ごと/u, () => 3600],
     [/毎週|週次/u, () => 7 * 86_400],
-    [/(once|twice|\d+ times) (?:a|per) day/i, (m) => 86_400 / (m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : parseInt(m[1]!, 10))],
+    [
+      /(once|twice|\d+ times) (?:a|per) day/i,
+      (m) => 86_400 / (m[1] === 'once' ? 1 : m[1] === 'twice' ? 2 : parseInt(m[1]!, 10)),
+    ],
     [/every (\d+) hours?/i, (m) => Number(m[1]) * 3600],
     [/\bdaily\b|every day/i, () => 86_400],
     [/\bhourly\b|every hour/i, () => 3600],
@@ -133,8 +159,12 @@ const weekdays = /(?:平日|月\s*[~〜～-]\s*金|weekdays|monday\s*(?:to|-|thr
 function readServiceHours(answer: string): ItemReading {
   const n = normalizeText(answer);
   const span = (m: RegExpExecArray): Span => ({ start: n.offsets[m.index]!, end: n.offsets[m.index + m[0].length]! });
-  const always = /(?:24\s*時間\s*365\s*日|24\s*時間\s*年中無休|24\s*[/x×]\s*7|24\s*[/x×]\s*365|24 hours a day|around the clock|all day,? every day)/i.exec(n.text);
-  if (always) return { ok: true, claims: [{ metric: 'service_hours', bound: 7 * 86_400, calendar: '24x7', span: span(always) }] };
+  const always =
+    /(?:24\s*時間\s*365\s*日|24\s*時間\s*年中無休|24\s*[/x×]\s*7|24\s*[/x×]\s*365|24 hours a day|around the clock|all day,? every day)/i.exec(
+      n.text,
+    );
+  if (always)
+    return { ok: true, claims: [{ metric: 'service_hours', bound: 7 * 86_400, calendar: '24x7', span: span(always) }] };
   const hours = /(\d{1,2}):(\d{2})\s*[~〜～\-–to]+\s*(\d{1,2}):(\d{2})/i.exec(n.text);
   if (!hours) return fail('no service hours found (e.g. "24時間365日", "24/7", "weekdays 9:00-18:00")');
   const from = `${hours[1]!.padStart(2, '0')}:${hours[2]}`;
@@ -143,24 +173,41 @@ function readServiceHours(answer: string): ItemReading {
   if (minutes <= 0) return fail(`service hours ${from}–${to} end before they start`);
   const onlyWeekdays = weekdays.test(n.text);
   const calendar = [{ days: onlyWeekdays ? 'weekdays' : 'daily', from, to }];
-  return { ok: true, claims: [{ metric: 'service_hours', bound: minutes * 60 * (onlyWeekdays ? 5 : 7), calendar, span: span(hours) }] };
+  return {
+    ok: true,
+    claims: [{ metric: 'service_hours', bound: minutes * 60 * (onlyWeekdays ? 5 : 7), calendar, span: span(hours) }],
+  };
 }
 
 /** Matched in this order: the first whose name fits the item wins. */
 export const sheetItems: SheetItem[] = [
   { names: /^(?:サービス時間|サービス提供時間|service hours|hours of service|service time)$/i, read: readServiceHours },
   {
-    names: /(?:計画停止予定通知|計画停止.*通知|メンテナンス.*(?:通知|告知)|(?:planned|scheduled) maintenance (?:notice|notification|announcement)|maintenance notice)/i,
+    names:
+      /(?:計画停止予定通知|計画停止.*通知|メンテナンス.*(?:通知|告知)|(?:planned|scheduled) maintenance (?:notice|notification|announcement)|maintenance notice)/i,
     read: readMaintenanceNotice,
   },
   { names: /(?:稼働率|可用率|availability|uptime)/i, read: readAvailability },
-  { names: /(?:MTTR|平均復旧時間|平均修復時間|mean time to (?:repair|recover|recovery|restore))/i, read: (a) => firstDuration('mttr', a, 'mean time to repair') },
+  {
+    names: /(?:MTTR|平均復旧時間|平均修復時間|mean time to (?:repair|recover|recovery|restore))/i,
+    read: (a) => firstDuration('mttr', a, 'mean time to repair'),
+  },
   // Both counts come from one item: "障害件数：27件 長時間要した障害件数：13件".
-  { names: /(?:障害発生件数|障害件数|incident count|number of (?:incidents|failures|outages)|incidents per year)/i, read: readIncidentCounts },
+  {
+    names: /(?:障害発生件数|障害件数|incident count|number of (?:incidents|failures|outages)|incidents per year)/i,
+    read: readIncidentCounts,
+  },
   {
     names: /(?:障害通知時間|障害連絡時間|(?:failure|incident|outage) notification (?:time|delay)|time to notify)/i,
     read: (a) => firstDuration('notification_delay', a, 'notification time'),
   },
-  { names: /^(?:応答時間|レスポンスタイム|response time|latency)$/i, read: (a) => firstDuration('latency', a, 'response time') },
-  { names: /(?:バックアップの方法|バックアップ(?:取得)?(?:頻度|間隔|回数)|backup (?:method|frequency|interval|schedule)|^backups?$)/i, read: readBackupFrequency },
+  {
+    names: /^(?:応答時間|レスポンスタイム|response time|latency)$/i,
+    read: (a) => firstDuration('latency', a, 'response time'),
+  },
+  {
+    names:
+      /(?:バックアップの方法|バックアップ(?:取得)?(?:頻度|間隔|回数)|backup (?:method|frequency|interval|schedule)|^backups?$)/i,
+    read: readBackupFrequency,
+  },
 ];

@@ -43,13 +43,24 @@ export function findLayout(sheet: Sheet): SheetLayout | null {
     const unitColumn = columnOf(row.cells, columnNames.unit, taken);
     if (unitColumn !== null) taken.add(unitColumn);
     const descriptionColumn = columnOf(row.cells, columnNames.description, taken);
-    return { headerLine: row.line, headerCells: row.cells, numberColumn, itemColumn, answerColumn, descriptionColumn, unitColumn };
+    return {
+      headerLine: row.line,
+      headerCells: row.cells,
+      numberColumn,
+      itemColumn,
+      answerColumn,
+      descriptionColumn,
+      unitColumn,
+    };
   }
   return null;
 }
 
 export function isHeaderRow(layout: SheetLayout, row: SheetRow): boolean {
-  return row.line === layout.headerLine || key(row.cells[layout.answerColumn] ?? '') === key(layout.headerCells[layout.answerColumn] ?? '');
+  return (
+    row.line === layout.headerLine ||
+    key(row.cells[layout.answerColumn] ?? '') === key(layout.headerCells[layout.answerColumn] ?? '')
+  );
 }
 
 /** The row's own number (the sheet's "No."), else its line. */

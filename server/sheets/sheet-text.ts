@@ -35,11 +35,39 @@ export function originalSpan(n: Normalized, start: number, end: number): Span {
 }
 
 const numberWords: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, 'twenty-four': 24, 'forty-eight': 48,
-  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'twenty-four': 24,
+  'forty-eight': 48,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
 };
-const numberWordPattern = Object.keys(numberWords).sort((a, b) => b.length - a.length).join('|');
+const numberWordPattern = Object.keys(numberWords)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 export function parseNumberWord(word: string): number | null {
   const n = Number(word);
@@ -56,7 +84,8 @@ const durationUnits: Array<[RegExp, number]> = [
   [/^(?:秒間|秒|seconds?|secs?|s)$/i, 1000],
   [/^(?:ミリ秒|milliseconds?|ms)$/i, 1],
 ];
-const unitPattern = 'ミリ秒|週間|週|日間|日|時間|分間|分|秒間|秒|milliseconds?|ms|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|[wdhms]';
+const unitPattern =
+  'ミリ秒|週間|週|日間|日|時間|分間|分|秒間|秒|milliseconds?|ms|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|[wdhms]';
 const amount = `(\\d+(?:\\.\\d+)?|${numberWordPattern})`;
 // One "N unit" part; English units need a word boundary after them ("5 minutes" not "5 mine").
 const part = `${amount}\\s*(${unitPattern})(?![a-z])`;
@@ -129,12 +158,13 @@ export function findCounts(original: string): CountMatch[] {
   const n = normalizeText(original);
   const out: CountMatch[] = [];
   let previousEnd = 0;
-  const notCount = /^\s*(?:年|月|日|時|分|秒|週|%|\.\d|:|days?\b|hours?\b|minutes?\b|weeks?\b|years?\b|h\b|m\b|s\b|d\b)/i;
+  const notCount =
+    /^\s*(?:年|月|日|時|分|秒|週|%|\.\d|:|days?\b|hours?\b|minutes?\b|weeks?\b|years?\b|h\b|m\b|s\b|d\b)/i;
   for (const m of n.text.matchAll(/\d+/g)) {
     const end = m.index + m[0].length;
     const rest = n.text.slice(end);
     const prev = n.text[m.index - 1] ?? '';
-    if (notCount.test(rest) || prev === '.' || prev === ':' && /\d/.test(n.text[m.index - 2] ?? '')) continue;
+    if (notCount.test(rest) || prev === '.' || (prev === ':' && /\d/.test(n.text[m.index - 2] ?? ''))) continue;
     const afterText = rest.split(/[,、;；。\n()（）]/)[0] ?? '';
     out.push({
       ...originalSpan(n, m.index, end),

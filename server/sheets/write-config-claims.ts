@@ -17,7 +17,11 @@ export interface ConfigEdit {
   skipped: string[];
 }
 
-export function writeSheetClaimsIntoConfig(text: string, service: ServiceSpec, claims: readonly SheetClaim[]): ConfigEdit | { error: string } {
+export function writeSheetClaimsIntoConfig(
+  text: string,
+  service: ServiceSpec,
+  claims: readonly SheetClaim[],
+): ConfigEdit | { error: string } {
   const doc = parseDocument(text);
   if (doc.errors.length > 0) return { error: doc.errors[0]!.message };
   const services = doc.get('services');
@@ -40,7 +44,9 @@ export function writeSheetClaimsIntoConfig(text: string, service: ServiceSpec, c
     }
     const entry = yamlClaim(claim, service);
     if (claim.metric === 'backup_freshness' && entry.monitor === undefined) {
-      skipped.push(`row ${claim.sheetRow}: backup_freshness needs a push monitor to measure it (the service has ${service.monitors.filter((m) => m.type === 'push').length}); add one and a claim with monitor:`);
+      skipped.push(
+        `row ${claim.sheetRow}: backup_freshness needs a push monitor to measure it (the service has ${service.monitors.filter((m) => m.type === 'push').length}); add one and a claim with monitor:`,
+      );
       continue;
     }
     const existing = list.items.find(
@@ -49,12 +55,16 @@ export function writeSheetClaimsIntoConfig(text: string, service: ServiceSpec, c
     if (existing) {
       existing.set(claimDirections[claim.metric], yamlBound(claim));
       existing.set('sheet_row', claim.sheetRow);
-      changes.push(`row ${claim.sheetRow}: claim ${String(existing.get('id'))} now ${claimDirections[claim.metric]} ${yamlBound(claim)}`);
+      changes.push(
+        `row ${claim.sheetRow}: claim ${String(existing.get('id'))} now ${claimDirections[claim.metric]} ${yamlBound(claim)}`,
+      );
     } else {
       const created = doc.createNode(entry) as YAMLMap;
       created.flow = true;
       list.items.push(created);
-      changes.push(`row ${claim.sheetRow}: claim ${String(entry.id)} added (${claimDirections[claim.metric]} ${yamlBound(claim)})`);
+      changes.push(
+        `row ${claim.sheetRow}: claim ${String(entry.id)} added (${claimDirections[claim.metric]} ${yamlBound(claim)})`,
+      );
     }
   }
   const out = doc.toString({ lineWidth: 0 });

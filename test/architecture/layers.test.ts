@@ -13,7 +13,7 @@ const layers = ['sla', 'db', 'pipeline', 'jobs', 'server'] as const;
 const sourceDirs = [...layers, 'web'] as const;
 type SourceDir = (typeof sourceDirs)[number];
 
-export interface ImportEdge {
+interface ImportEdge {
   from: string;
   specifier: string;
 }
@@ -26,12 +26,12 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The imports and re-exports of one file (type-only ones too: they are dependencies as well). */
-export function importsOf(file: string, text: string): ImportEdge[] {
+function importsOf(file: string, text: string): ImportEdge[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((f) => ({ from: file, specifier: f.fileName }));
 }
 
 /** Why an import breaks the layering, or null when it is allowed. */
-export function layerViolation(edge: ImportEdge): string | null {
+function layerViolation(edge: ImportEdge): string | null {
   const fromDir = edge.from.split('/')[0] as SourceDir;
   if (!edge.specifier.startsWith('.')) {
     if (fromDir === 'sla' && edge.specifier.startsWith('node:')) return 'sla/ is pure and uses no node: module';

@@ -45,11 +45,19 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s job runs', (_tit
     for (let k = 0; k < 20; k += 1) {
       const slotMs = T + k * S;
       // Each holder released its run at once, so every tick is open to all three.
-      const won = await Promise.all(stores.map(async (store, i) => {
-        const ok = await store.jobRuns.claim({ task: 'tick', slotMs, holder: `p${i}`, nowMs: slotMs, leaseUntilMs: slotMs + 30 * S });
-        if (ok) await store.jobRuns.release('tick', `p${i}`);
-        return ok;
-      }));
+      const won = await Promise.all(
+        stores.map(async (store, i) => {
+          const ok = await store.jobRuns.claim({
+            task: 'tick',
+            slotMs,
+            holder: `p${i}`,
+            nowMs: slotMs,
+            leaseUntilMs: slotMs + 30 * S,
+          });
+          if (ok) await store.jobRuns.release('tick', `p${i}`);
+          return ok;
+        }),
+      );
       expect(won.filter(Boolean), `tick ${k}: ${won.join(' ')}`).toHaveLength(1);
     }
   });

@@ -5,5 +5,7 @@ import { openStore } from '../../db/open-store.ts';
 const [url, name] = process.argv.slice(2) as [string, string];
 const store = await openStore(url);
 await store.setMeta(`opened-by-${name}`, 'yes');
-await store.insertChecks([{ monitorId: 'shared-monitor', location: `loc-${name}`, timeMs: 1_000, status: 'up', latencyMs: 1 }]);
+await store.insertChecks([
+  { monitorId: 'shared-monitor', location: `loc-${name}`, timeMs: 1_000, status: 'up', latencyMs: 1 },
+]);
 await store.close();

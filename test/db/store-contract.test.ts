@@ -14,14 +14,34 @@ const day = 24 * hour;
 /** 2026-01-01T00:00Z: epoch ms far above 2^32, so any 32-bit truncation shows. */
 const t0 = Date.UTC(2026, 0, 1);
 
-function check(monitorId: string, location: string, timeMs: number, status: 'up' | 'down' = 'up', latencyMs: number | null = 100): Check {
+function check(
+  monitorId: string,
+  location: string,
+  timeMs: number,
+  status: 'up' | 'down' = 'up',
+  latencyMs: number | null = 100,
+): Check {
   return { monitorId, location, timeMs, status, latencyMs, detail: status === 'down' ? 'HTTP 503' : null };
 }
 
-function rollup(monitorId: string, hourMs: number, latencies: Array<[number, number]> = [[100, 3]], downCount = 0): CheckRollup {
+function rollup(
+  monitorId: string,
+  hourMs: number,
+  latencies: Array<[number, number]> = [[100, 3]],
+  downCount = 0,
+): CheckRollup {
   const latencyCounts = new Map(latencies);
   const upCount = latencies.reduce((sum, [, count]) => sum + count, 0);
-  return { monitorId, hourMs, upCount, downCount, latencyCounts, firstUpMs: hourMs + 1, lastUpMs: hourMs + 2_000, maxUpGapMs: 1_999 };
+  return {
+    monitorId,
+    hourMs,
+    upCount,
+    downCount,
+    latencyCounts,
+    firstUpMs: hourMs + 1,
+    lastUpMs: hourMs + 2_000,
+    maxUpGapMs: 1_999,
+  };
 }
 
 function incident(overrides: Partial<Incident> = {}): Incident {
@@ -40,10 +60,24 @@ function incident(overrides: Partial<Incident> = {}): Incident {
 }
 
 function maintenanceWindow(overrides: Partial<Maintenance> = {}): Maintenance {
-  return { serviceId: 'svc', startMs: t0, endMs: t0 + 2 * hour, kind: 'downtime', announcedAtMs: t0 - 7 * day, title: 'DB upgrade', ...overrides };
+  return {
+    serviceId: 'svc',
+    startMs: t0,
+    endMs: t0 + 2 * hour,
+    kind: 'downtime',
+    announcedAtMs: t0 - 7 * day,
+    title: 'DB upgrade',
+    ...overrides,
+  };
 }
 
-function segment(location: string, startMs: number, endMs: number, state: LocationSegment['state'], knownAtMs?: number): LocationSegment {
+function segment(
+  location: string,
+  startMs: number,
+  endMs: number,
+  state: LocationSegment['state'],
+  knownAtMs?: number,
+): LocationSegment {
   return knownAtMs === undefined
     ? { monitorId: 'api', location, startMs, endMs, state }
     : { monitorId: 'api', location, startMs, endMs, state, knownAtMs };
@@ -145,7 +179,14 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       ]);
       const listed = await store.listChecks('api', 'tokyo', t0, t0 + 3_000);
       expect(listed.map((c) => c.timeMs)).toEqual([t0, t0 + 1_000, t0 + 2_000]);
-      expect(listed[0]).toEqual({ monitorId: 'api', location: 'tokyo', timeMs: t0, status: 'down', latencyMs: 5_000, detail: 'HTTP 503' });
+      expect(listed[0]).toEqual({
+        monitorId: 'api',
+        location: 'tokyo',
+        timeMs: t0,
+        status: 'down',
+        latencyMs: 5_000,
+        detail: 'HTTP 503',
+      });
     });
 
     it('returns at most limit checks, the oldest', async () => {
@@ -177,9 +218,16 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
 
     it('keeps unicode and awkward characters in names and details intact', async () => {
       const detail = 'タイムアウト "quoted" \\back\\slash {braces}, commas, NULL 🚨';
-      await store.insertChecks([{ monitorId: '監視-api', location: '東京 (tokyo)', timeMs: t0, status: 'down', latencyMs: null, detail }]);
-      await store.insertChecks([{ monitorId: 'm', location: 'NULL', timeMs: t0, status: 'down', latencyMs: null, detail: 'NULL' }]);
-      expect((await store.listMonitorChecks(['監視-api'], t0, t0 + 1))[0]).toMatchObject({ location: '東京 (tokyo)', detail });
+      await store.insertChecks([
+        { monitorId: '監視-api', location: '東京 (tokyo)', timeMs: t0, status: 'down', latencyMs: null, detail },
+      ]);
+      await store.insertChecks([
+        { monitorId: 'm', location: 'NULL', timeMs: t0, status: 'down', latencyMs: null, detail: 'NULL' },
+      ]);
+      expect((await store.listMonitorChecks(['監視-api'], t0, t0 + 1))[0]).toMatchObject({
+        location: '東京 (tokyo)',
+        detail,
+      });
       expect((await store.listChecks('m', 'NULL', t0, t0 + 1))[0]!.detail).toBe('NULL');
     });
 
@@ -240,18 +288,33 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
 
     it('prunes by UTC hour for times before 1970 as well', async () => {
       const hourBefore1970 = -2 * hour;
-      await store.insertChecks([check('api', 'tokyo', hourBefore1970 + 5), check('api', 'tokyo', hourBefore1970 + hour + 5)]);
+      await store.insertChecks([
+        check('api', 'tokyo', hourBefore1970 + 5),
+        check('api', 'tokyo', hourBefore1970 + hour + 5),
+      ]);
       await store.upsertRollups([rollup('api', hourBefore1970)]);
       expect(await store.pruneChecks(0)).toBe(1);
-      expect((await store.listChecks('api', 'tokyo', Number.MIN_SAFE_INTEGER, 0)).map((c) => c.timeMs)).toEqual([hourBefore1970 + hour + 5]);
+      expect((await store.listChecks('api', 'tokyo', Number.MIN_SAFE_INTEGER, 0)).map((c) => c.timeMs)).toEqual([
+        hourBefore1970 + hour + 5,
+      ]);
     });
   });
 
   describe('location timelines', () => {
     it('puts and overwrites a location state', async () => {
       await store.putLocationState({ monitorId: 'api', location: 'tokyo', lastCheckMs: t0, stateJson: '{"run":1}' });
-      await store.putLocationState({ monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 1, stateJson: '{"run":2,"名":"値"}' });
-      expect(await store.getLocationState('api', 'tokyo')).toEqual({ monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 1, stateJson: '{"run":2,"名":"値"}' });
+      await store.putLocationState({
+        monitorId: 'api',
+        location: 'tokyo',
+        lastCheckMs: t0 + 1,
+        stateJson: '{"run":2,"名":"値"}',
+      });
+      expect(await store.getLocationState('api', 'tokyo')).toEqual({
+        monitorId: 'api',
+        location: 'tokyo',
+        lastCheckMs: t0 + 1,
+        stateJson: '{"run":2,"名":"値"}',
+      });
       expect(await store.getLocationState('api', 'osaka')).toBeNull();
       await store.putLocationState({ monitorId: 'web', location: 'osaka', lastCheckMs: t0 + 7, stateJson: '{}' });
       const many = await store.getLocationStates([
@@ -285,25 +348,55 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
     });
 
     it('deletes a segment that starts exactly at fromMs and keeps one that ends there', async () => {
-      await store.replaceSegments('api', 'tokyo', 0, [segment('tokyo', t0, t0 + 100, 'up'), segment('tokyo', t0 + 100, t0 + 200, 'down')]);
+      await store.replaceSegments('api', 'tokyo', 0, [
+        segment('tokyo', t0, t0 + 100, 'up'),
+        segment('tokyo', t0 + 100, t0 + 200, 'down'),
+      ]);
       await store.replaceSegments('api', 'tokyo', t0 + 100, []);
-      expect(await store.listSegments(['api'], 0, Number.MAX_SAFE_INTEGER)).toEqual([segment('tokyo', t0, t0 + 100, 'up')]);
+      expect(await store.listSegments(['api'], 0, Number.MAX_SAFE_INTEGER)).toEqual([
+        segment('tokyo', t0, t0 + 100, 'up'),
+      ]);
     });
 
     it('lists the segments that overlap [from, to) of the named monitors, by monitor, location and start', async () => {
-      await store.replaceSegments('api', 'tokyo', 0, [segment('tokyo', t0, t0 + 100, 'up'), segment('tokyo', t0 + 100, t0 + 200, 'down')]);
-      await store.replaceSegments('web', 'b', 0, [{ monitorId: 'web', location: 'b', startMs: t0 + 50, endMs: t0 + 60, state: 'unknown' }]);
-      await store.replaceSegments('web', 'a', 0, [{ monitorId: 'web', location: 'a', startMs: t0 + 50, endMs: t0 + 60, state: 'up' }]);
-      await store.replaceSegments('db', 'a', 0, [{ monitorId: 'db', location: 'a', startMs: t0, endMs: t0 + 60, state: 'up' }]);
+      await store.replaceSegments('api', 'tokyo', 0, [
+        segment('tokyo', t0, t0 + 100, 'up'),
+        segment('tokyo', t0 + 100, t0 + 200, 'down'),
+      ]);
+      await store.replaceSegments('web', 'b', 0, [
+        { monitorId: 'web', location: 'b', startMs: t0 + 50, endMs: t0 + 60, state: 'unknown' },
+      ]);
+      await store.replaceSegments('web', 'a', 0, [
+        { monitorId: 'web', location: 'a', startMs: t0 + 50, endMs: t0 + 60, state: 'up' },
+      ]);
+      await store.replaceSegments('db', 'a', 0, [
+        { monitorId: 'db', location: 'a', startMs: t0, endMs: t0 + 60, state: 'up' },
+      ]);
       const listed = await store.listSegments(['web', 'api'], t0 + 55, t0 + 100);
-      expect(listed.map((s) => `${s.monitorId}@${s.location}:${s.startMs - t0}`)).toEqual(['api@tokyo:0', 'web@a:50', 'web@b:50']);
+      expect(listed.map((s) => `${s.monitorId}@${s.location}:${s.startMs - t0}`)).toEqual([
+        'api@tokyo:0',
+        'web@a:50',
+        'web@b:50',
+      ]);
       expect(await store.listSegments(['api'], t0 + 200, t0 + 300)).toEqual([]);
-      expect(await store.firstSegmentStarts(['api', 'web', 'nothing'])).toEqual(new Map([['api', t0], ['web', t0 + 50]]));
+      expect(await store.firstSegmentStarts(['api', 'web', 'nothing'])).toEqual(
+        new Map([
+          ['api', t0],
+          ['web', t0 + 50],
+        ]),
+      );
     });
 
     it('lists by overlap however long the history before the range, with gaps between segments', async () => {
       // tokyo: 40 segments of 10 ms each with 5 ms gaps (start 15·i); osaka: one long segment.
-      await store.replaceSegments('api', 'tokyo', 0, Array.from({ length: 40 }, (_, i) => segment('tokyo', t0 + 15 * i, t0 + 15 * i + 10, i % 2 ? 'down' : 'up', i % 2 ? t0 + 15 * i : undefined)));
+      await store.replaceSegments(
+        'api',
+        'tokyo',
+        0,
+        Array.from({ length: 40 }, (_, i) =>
+          segment('tokyo', t0 + 15 * i, t0 + 15 * i + 10, i % 2 ? 'down' : 'up', i % 2 ? t0 + 15 * i : undefined),
+        ),
+      );
       await store.replaceSegments('api', 'osaka', 0, [segment('osaka', t0 - 1_000, t0 + 10_000, 'up')]);
       const starts = async (fromMs: number, toMs: number) =>
         (await store.listSegments(['api'], t0 + fromMs, t0 + toMs)).map((x) => `${x.location}:${x.startMs - t0}`);
@@ -321,9 +414,21 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       try {
         for (const target of [store, one.store]) await target.replaceSegments('api', 'tokyo', 0, first);
         const updates = [
-          { fromMs: t0 + 150, segments: [segment('tokyo', t0 + 150, t0 + 300, 'up')], state: { monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 290, stateJson: '{"a":1}' } },
-          { fromMs: Number.MIN_SAFE_INTEGER, segments: [segment('osaka', t0, t0 + 50, 'unknown')], state: { monitorId: 'api', location: 'osaka', lastCheckMs: t0 + 40, stateJson: '{"b":2}' } },
-          { fromMs: t0 + 10, segments: [], state: { monitorId: 'web', location: 'tokyo', lastCheckMs: t0 + 5, stateJson: '{}' } },
+          {
+            fromMs: t0 + 150,
+            segments: [segment('tokyo', t0 + 150, t0 + 300, 'up')],
+            state: { monitorId: 'api', location: 'tokyo', lastCheckMs: t0 + 290, stateJson: '{"a":1}' },
+          },
+          {
+            fromMs: Number.MIN_SAFE_INTEGER,
+            segments: [segment('osaka', t0, t0 + 50, 'unknown')],
+            state: { monitorId: 'api', location: 'osaka', lastCheckMs: t0 + 40, stateJson: '{"b":2}' },
+          },
+          {
+            fromMs: t0 + 10,
+            segments: [],
+            state: { monitorId: 'web', location: 'tokyo', lastCheckMs: t0 + 5, stateJson: '{}' },
+          },
         ];
         await store.writeTimelines(updates);
         for (const u of updates) {
@@ -331,30 +436,45 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
           await one.store.putLocationState(u.state);
         }
         const keys = updates.map((u) => u.state);
-        expect(await store.listSegments(['api', 'web'], 0, Number.MAX_SAFE_INTEGER)).toEqual(await one.store.listSegments(['api', 'web'], 0, Number.MAX_SAFE_INTEGER));
+        expect(await store.listSegments(['api', 'web'], 0, Number.MAX_SAFE_INTEGER)).toEqual(
+          await one.store.listSegments(['api', 'web'], 0, Number.MAX_SAFE_INTEGER),
+        );
         expect(await store.listSegments(['api'], 0, Number.MAX_SAFE_INTEGER)).toEqual([
           segment('osaka', t0, t0 + 50, 'unknown'),
           segment('tokyo', t0, t0 + 100, 'up'),
           segment('tokyo', t0 + 100, t0 + 150, 'down', t0 + 120),
           segment('tokyo', t0 + 150, t0 + 300, 'up'),
         ]);
-        const byKey = (rows: { monitorId: string; location: string }[]) => rows.sort((a, b) => `${a.monitorId}@${a.location}`.localeCompare(`${b.monitorId}@${b.location}`));
+        const byKey = (rows: { monitorId: string; location: string }[]) =>
+          rows.sort((a, b) => `${a.monitorId}@${a.location}`.localeCompare(`${b.monitorId}@${b.location}`));
         expect(byKey(await store.getLocationStates(keys))).toEqual(byKey(await one.store.getLocationStates(keys)));
         expect(byKey(await store.getLocationStates(keys))).toHaveLength(3);
-        await expect(store.writeTimelines([{ ...updates[0]!, segments: [segment('osaka', t0, t0 + 1, 'up')] }])).rejects.toThrow(/api@tokyo/);
+        await expect(
+          store.writeTimelines([{ ...updates[0]!, segments: [segment('osaka', t0, t0 + 1, 'up')] }]),
+        ).rejects.toThrow(/api@tokyo/);
       } finally {
         await one.cleanup();
       }
     });
 
     it('refuses segments of another monitor location', async () => {
-      await expect(store.replaceSegments('api', 'osaka', 0, [segment('tokyo', t0, t0 + 1, 'up')])).rejects.toThrow(/api@tokyo/);
+      await expect(store.replaceSegments('api', 'osaka', 0, [segment('tokyo', t0, t0 + 1, 'up')])).rejects.toThrow(
+        /api@tokyo/,
+      );
     });
   });
 
   describe('rollups', () => {
     it('upserts and lists hourly rollups with exact latency histograms', async () => {
-      const wide: Array<[number, number]> = [[0, 1], [1, 2], [127, 3], [128, 4], [16_384, 5], [5_000_000, 6], [2 ** 40, 70_000]];
+      const wide: Array<[number, number]> = [
+        [0, 1],
+        [1, 2],
+        [127, 3],
+        [128, 4],
+        [16_384, 5],
+        [5_000_000, 6],
+        [2 ** 40, 70_000],
+      ];
       await store.upsertRollups([rollup('api', t0 + hour, wide, 2), rollup('api', t0), rollup('web', t0)]);
       const listed = await store.listRollups(['api'], t0, t0 + 2 * hour);
       expect(listed).toEqual([rollup('api', t0), rollup('api', t0 + hour, wide, 2)]);
@@ -363,23 +483,39 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
 
     it('replaces the rollup of an hour that is upserted again', async () => {
       await store.upsertRollups([rollup('api', t0, [[100, 3]])]);
-      await store.upsertRollups([{ ...rollup('api', t0, [[200, 1]], 4), firstUpMs: null, lastUpMs: null, maxUpGapMs: null }]);
+      await store.upsertRollups([
+        { ...rollup('api', t0, [[200, 1]], 4), firstUpMs: null, lastUpMs: null, maxUpGapMs: null },
+      ]);
       expect(await store.listRollups(['api'], t0, t0 + hour)).toEqual([
         { ...rollup('api', t0, [[200, 1]], 4), firstUpMs: null, lastUpMs: null, maxUpGapMs: null },
       ]);
-      expect(await store.sumRollups(['api'], 0, t0 + day)).toEqual({ upCount: 1, downCount: 4, latencyCounts: new Map([[200, 1]]) });
+      expect(await store.sumRollups(['api'], 0, t0 + day)).toEqual({
+        upCount: 1,
+        downCount: 4,
+        latencyCounts: new Map([[200, 1]]),
+      });
     });
 
-    it('knows each monitor\'s latest rollup and the last up check before a time', async () => {
+    it("knows each monitor's latest rollup and the last up check before a time", async () => {
       await store.upsertRollups([
         rollup('api', t0),
-        { ...rollup('api', t0 + hour), upCount: 0, latencyCounts: new Map(), firstUpMs: null, lastUpMs: null, maxUpGapMs: null },
+        {
+          ...rollup('api', t0 + hour),
+          upCount: 0,
+          latencyCounts: new Map(),
+          firstUpMs: null,
+          lastUpMs: null,
+          maxUpGapMs: null,
+        },
         rollup('api', t0 + 5 * hour),
         rollup('web', t0 + 2 * hour),
         rollup('web', t0 + hour),
       ]);
       expect(await store.latestRollups(['api', 'web', 'nobody'])).toEqual(
-        new Map([['api', rollup('api', t0 + 5 * hour)], ['web', rollup('web', t0 + 2 * hour)]]),
+        new Map([
+          ['api', rollup('api', t0 + 5 * hour)],
+          ['web', rollup('web', t0 + 2 * hour)],
+        ]),
       );
       expect(await store.lastUpBefore('api', t0 + 5 * hour)).toBe(t0 + 2_000);
       expect(await store.lastUpBefore('api', t0 + 6 * hour)).toBe(t0 + 5 * hour + 2_000);
@@ -394,13 +530,18 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
         for (let h = -30; h < 24 * 9; h++) {
           if (next() < 0.15) continue; // hours without checks have no rollup
           const latencies: Array<[number, number]> = [];
-          for (let i = 0; i < 1 + Math.floor(next() * 6); i++) latencies.push([Math.floor(next() * 400) + 20 * i, 1 + Math.floor(next() * 9)]);
+          for (let i = 0; i < 1 + Math.floor(next() * 6); i++)
+            latencies.push([Math.floor(next() * 400) + 20 * i, 1 + Math.floor(next() * 9)]);
           all.push(rollup(monitorId, t0 + h * hour, [...new Map(latencies)], Math.floor(next() * 3)));
         }
       }
       await store.upsertRollups(all);
       // Rewrite some hours so their days' aggregates must be recomputed, not added to.
-      await store.upsertRollups(all.filter((_, i) => i % 7 === 0).map((r) => ({ ...r, downCount: r.downCount + 5, latencyCounts: new Map([[999, 2]]), upCount: 2 })));
+      await store.upsertRollups(
+        all
+          .filter((_, i) => i % 7 === 0)
+          .map((r) => ({ ...r, downCount: r.downCount + 5, latencyCounts: new Map([[999, 2]]), upCount: 2 })),
+      );
       const ranges: Array<[number, number]> = [
         [t0, t0 + 7 * day],
         [t0 - 30 * hour, t0 + 9 * day],
@@ -435,7 +576,16 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
             const ms = 80 + ((h * 31 + i * 17) % 250);
             latencyCounts.set(ms, (latencyCounts.get(ms) ?? 0) + 1);
           }
-          rollups.push({ monitorId, hourMs: yearStart + h * hour, upCount: 120, downCount: 0, latencyCounts, firstUpMs: null, lastUpMs: null, maxUpGapMs: null });
+          rollups.push({
+            monitorId,
+            hourMs: yearStart + h * hour,
+            upCount: 120,
+            downCount: 0,
+            latencyCounts,
+            firstUpMs: null,
+            lastUpMs: null,
+            maxUpGapMs: null,
+          });
         }
       }
       await store.upsertRollups(rollups);
@@ -451,19 +601,45 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
 
   describe('incidents', () => {
     it('assigns integer ids as strings and lists what it stored', async () => {
-      const ids = await store.insertIncidents([incident(), incident({ startedAtMs: t0 + day, resolvedAtMs: null, cause: '原因: ディスク満杯', source: 'probe', impact: 'partial' })]);
+      const ids = await store.insertIncidents([
+        incident(),
+        incident({
+          startedAtMs: t0 + day,
+          resolvedAtMs: null,
+          cause: '原因: ディスク満杯',
+          source: 'probe',
+          impact: 'partial',
+        }),
+      ]);
       expect(ids).toHaveLength(2);
       for (const id of ids) expect(id).toMatch(/^[1-9][0-9]*$/);
       expect(Number(ids[1])).toBeGreaterThan(Number(ids[0]));
       expect(await store.listIncidents('svc', 0, Number.MAX_SAFE_INTEGER)).toEqual([
         { ...incident(), id: ids[0] },
-        { ...incident({ startedAtMs: t0 + day, resolvedAtMs: null, cause: '原因: ディスク満杯', source: 'probe', impact: 'partial' }), id: ids[1] },
+        {
+          ...incident({
+            startedAtMs: t0 + day,
+            resolvedAtMs: null,
+            cause: '原因: ディスク満杯',
+            source: 'probe',
+            impact: 'partial',
+          }),
+          id: ids[1],
+        },
       ]);
     });
 
     it.each([
-      ['one resolved before the range starts is left out', { startedAtMs: t0 - 2 * hour, resolvedAtMs: t0 - hour }, false],
-      ['one resolved exactly when the range starts is left out', { startedAtMs: t0 - 2 * hour, resolvedAtMs: t0 }, false],
+      [
+        'one resolved before the range starts is left out',
+        { startedAtMs: t0 - 2 * hour, resolvedAtMs: t0 - hour },
+        false,
+      ],
+      [
+        'one resolved exactly when the range starts is left out',
+        { startedAtMs: t0 - 2 * hour, resolvedAtMs: t0 },
+        false,
+      ],
       ['one running into the range is listed', { startedAtMs: t0 - 2 * hour, resolvedAtMs: t0 + 1 }, true],
       ['an open one started before the range is listed', { startedAtMs: t0 - 30 * day, resolvedAtMs: null }, true],
       ['a zero-length one at the range start is listed (it starts in it)', { startedAtMs: t0, resolvedAtMs: t0 }, true],
@@ -477,7 +653,10 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
 
     it('updates an incident in place and refuses an id it never gave', async () => {
       const [id] = await store.insertIncidents([incident({ resolvedAtMs: null })]);
-      const updated = { ...incident({ resolvedAtMs: t0 + 2 * hour, notifiedAtMs: t0 + hour, title: 'API down (resolved)' }), id: id! };
+      const updated = {
+        ...incident({ resolvedAtMs: t0 + 2 * hour, notifiedAtMs: t0 + hour, title: 'API down (resolved)' }),
+        id: id!,
+      };
       await store.updateIncident(updated);
       expect(await store.listIncidents('svc', 0, Number.MAX_SAFE_INTEGER)).toEqual([updated]);
       await expect(store.updateIncident({ ...updated, id: '999999' })).rejects.toThrow(/999999/);
@@ -506,9 +685,20 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
     });
 
     it('assigns ids and keeps every field', async () => {
-      const windows = [maintenanceWindow(), maintenanceWindow({ startMs: t0 + day, endMs: t0 + day + hour, kind: 'no-downtime', announcedAtMs: null, title: 'ネットワーク工事' })];
+      const windows = [
+        maintenanceWindow(),
+        maintenanceWindow({
+          startMs: t0 + day,
+          endMs: t0 + day + hour,
+          kind: 'no-downtime',
+          announcedAtMs: null,
+          title: 'ネットワーク工事',
+        }),
+      ];
       const ids = await store.insertMaintenance(windows);
-      expect(await store.listMaintenance('svc', 0, Number.MAX_SAFE_INTEGER)).toEqual(windows.map((w, i) => ({ ...w, id: ids[i] })));
+      expect(await store.listMaintenance('svc', 0, Number.MAX_SAFE_INTEGER)).toEqual(
+        windows.map((w, i) => ({ ...w, id: ids[i] })),
+      );
     });
   });
 
@@ -539,7 +729,11 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await store.getMeta('k')).toBeNull();
       expect(await store.listChecks('ghost-monitor', 'ghost-location', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
       expect(await store.listIncidents('svc', 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
-      expect(await store.sumRollups(['ghost-monitor'], 0, Number.MAX_SAFE_INTEGER)).toEqual({ upCount: 0, downCount: 0, latencyCounts: new Map() });
+      expect(await store.sumRollups(['ghost-monitor'], 0, Number.MAX_SAFE_INTEGER)).toEqual({
+        upCount: 0,
+        downCount: 0,
+        latencyCounts: new Map(),
+      });
       expect(await store.listSegments(['api'], 0, Number.MAX_SAFE_INTEGER)).toEqual([]);
     });
 
@@ -552,8 +746,12 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       ).rejects.toThrow('boom');
       await store.insertChecks([check('real', 'real-place', t0)]);
       await store.insertChecks([check('ghost', 'ghost-place', t0 + 1)]);
-      expect(await store.listMonitorChecks(['real'], 0, Number.MAX_SAFE_INTEGER)).toEqual([check('real', 'real-place', t0)]);
-      expect(await store.listMonitorChecks(['ghost'], 0, Number.MAX_SAFE_INTEGER)).toEqual([check('ghost', 'ghost-place', t0 + 1)]);
+      expect(await store.listMonitorChecks(['real'], 0, Number.MAX_SAFE_INTEGER)).toEqual([
+        check('real', 'real-place', t0),
+      ]);
+      expect(await store.listMonitorChecks(['ghost'], 0, Number.MAX_SAFE_INTEGER)).toEqual([
+        check('ghost', 'ghost-place', t0 + 1),
+      ]);
     });
 
     it('joins nested calls: a nested failure that the caller catches undoes only its own writes', async () => {
@@ -611,12 +809,14 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           i % 3 === 0
-            ? store.transaction(async (tx) => {
-                await tx.setMeta(`k${i}`, 'a');
-                await new Promise((resolve) => setTimeout(resolve, 5));
-                await tx.insertChecks([check(`m${i}`, 'x', t0)]);
-                if (i % 2 === 0) throw new Error('undo');
-              }).catch(() => undefined)
+            ? store
+                .transaction(async (tx) => {
+                  await tx.setMeta(`k${i}`, 'a');
+                  await new Promise((resolve) => setTimeout(resolve, 5));
+                  await tx.insertChecks([check(`m${i}`, 'x', t0)]);
+                  if (i % 2 === 0) throw new Error('undo');
+                })
+                .catch(() => undefined)
             : store.insertChecks([check(`m${i}`, 'x', t0)]),
         ),
       );
@@ -650,11 +850,11 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await other.listChecks('api', 'tokyo', 0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
       await other.insertChecks([check('api', 'osaka', t0 + 1), check('web', 'tokyo', t0 + 2)]);
       await other.upsertRollups([rollup('web', t0)]);
-      expect((await store.listMonitorChecks(['api', 'web'], 0, Number.MAX_SAFE_INTEGER)).map((c) => `${c.monitorId}@${c.location}`)).toEqual([
-        'api@tokyo',
-        'api@osaka',
-        'web@tokyo',
-      ]);
+      expect(
+        (await store.listMonitorChecks(['api', 'web'], 0, Number.MAX_SAFE_INTEGER)).map(
+          (c) => `${c.monitorId}@${c.location}`,
+        ),
+      ).toEqual(['api@tokyo', 'api@osaka', 'web@tokyo']);
       expect((await store.sumRollups(['web'], 0, Number.MAX_SAFE_INTEGER)).upCount).toBe(3);
       await store.setMeta('from-first', '1');
       expect(await other.getMeta('from-first')).toBe('1');
@@ -670,15 +870,21 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
         });
       await Promise.all([writer(store, 'a'), writer(other, 'b'), writer(store, 'a'), other.setMeta('k', 'v')]);
       const listed = await other.listMonitorChecks(['new-monitor'], 0, Number.MAX_SAFE_INTEGER);
-      expect(listed.map((c) => `${c.location}:${c.timeMs - t0}`).sort()).toEqual(['a:0', 'b:0', 'shared-new-location:1', 'shared-new-location:2']);
+      expect(listed.map((c) => `${c.location}:${c.timeMs - t0}`).sort()).toEqual([
+        'a:0',
+        'b:0',
+        'shared-new-location:1',
+        'shared-new-location:2',
+      ]);
     });
 
     // Only SQLite shares one queue per file; the case is not defined for PostgreSQL (no skip to count).
-    if (factory.dialect === 'sqlite') it('refuses (SQLite) another store on the same file inside a transaction instead of hanging', async () => {
-      // One process, one file, one queue: the other store's call would wait for this transaction forever.
-      const other = await db.openAnother();
-      await expect(store.transaction(async () => other.getMeta('k'))).rejects.toThrow(/tx argument/);
-    });
+    if (factory.dialect === 'sqlite')
+      it('refuses (SQLite) another store on the same file inside a transaction instead of hanging', async () => {
+        // One process, one file, one queue: the other store's call would wait for this transaction forever.
+        const other = await db.openAnother();
+        await expect(store.transaction(async () => other.getMeta('k'))).rejects.toThrow(/tx argument/);
+      });
 
     it('opens and migrates one new database from several processes at once', async () => {
       const child = fileURLToPath(new URL('./open-store-process.ts', import.meta.url));
@@ -689,7 +895,9 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
           ['a', 'b', 'c', 'd'].map(
             (name) =>
               new Promise<{ code: number | null; stderr: string }>((resolve) => {
-                const proc = spawn(process.execPath, [tsx, child, fresh.url, name], { stdio: ['ignore', 'ignore', 'pipe'] });
+                const proc = spawn(process.execPath, [tsx, child, fresh.url, name], {
+                  stdio: ['ignore', 'ignore', 'pipe'],
+                });
                 let stderr = '';
                 proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
                 proc.on('close', (code) => resolve({ code, stderr }));

@@ -61,7 +61,8 @@ async function postgresProblem(url: string): Promise<string | null> {
 }
 
 const problem = await postgresProblem(testDatabaseUrl);
-if (problem && !failInsteadOfSkip) console.warn(`skipping the PostgreSQL storage tests: ${problem} (set TEST_DATABASE_URL)`);
+if (problem && !failInsteadOfSkip)
+  console.warn(`skipping the PostgreSQL storage tests: ${problem} (set TEST_DATABASE_URL)`);
 
 const postgresFactory: TestStoreFactory = {
   dialect: 'postgres',

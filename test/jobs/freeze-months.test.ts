@@ -18,13 +18,33 @@ describe.each(testStores.map((f) => [f.title, f] as const))('freeze-months job o
 
   it('freezes the closed months whose incidents are resolved, and nothing twice', async () => {
     await db.store.insertIncidents([
-      { serviceId: 'cloud', startedAtMs: jst('2026-02-10T00:00:00'), detectedAtMs: null, notifiedAtMs: null, resolvedAtMs: jst('2026-02-10T01:00:00'), impact: 'outage', source: 'manual', title: 'resolved' },
-      { serviceId: 'cloud', startedAtMs: jst('2026-03-30T00:00:00'), detectedAtMs: null, notifiedAtMs: null, resolvedAtMs: null, impact: 'outage', source: 'manual', title: 'still open' },
+      {
+        serviceId: 'cloud',
+        startedAtMs: jst('2026-02-10T00:00:00'),
+        detectedAtMs: null,
+        notifiedAtMs: null,
+        resolvedAtMs: jst('2026-02-10T01:00:00'),
+        impact: 'outage',
+        source: 'manual',
+        title: 'resolved',
+      },
+      {
+        serviceId: 'cloud',
+        startedAtMs: jst('2026-03-30T00:00:00'),
+        detectedAtMs: null,
+        notifiedAtMs: null,
+        resolvedAtMs: null,
+        impact: 'outage',
+        source: 'manual',
+        title: 'still open',
+      },
     ]);
     // 2026-04-05 JST: January, February and March have closed; March has an open incident.
     // 2025's months are closed too (12 of them: unknown time before history_from, nothing open).
     expect(await runFreezeMonths(db.store, [svc], jst('2026-04-05T00:00:00'))).toBe(12 + 2);
-    const starts = (await db.store.listFrozenMonths('cloud', jst('2026-01-01T00:00:00'), jst('2027-01-01T00:00:00'))).map((r) => r.monthStartMs);
+    const starts = (
+      await db.store.listFrozenMonths('cloud', jst('2026-01-01T00:00:00'), jst('2027-01-01T00:00:00'))
+    ).map((r) => r.monthStartMs);
     expect(starts).toEqual([jst('2026-01-01T00:00:00'), jst('2026-02-01T00:00:00')]);
     expect(await runFreezeMonths(db.store, [svc], jst('2026-04-05T01:00:00'))).toBe(0);
   });

@@ -26,20 +26,42 @@ function target(): Promise<{ server: Server; url: string; setUp(up: boolean): vo
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`, setUp: (v) => void (up = v) }),
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`,
+        setUp: (v) => void (up = v),
+      }),
     ),
   );
 }
 
 function configFor(url: string): JobsConfig {
   const monitor: MonitorConfig = {
-    id: 'live-web', type: 'http', intervalMs, confirm: 1, locations: ['local'], quorum: 1,
-    url, method: 'GET', headers: {}, body: null, maxRedirects: 0, tlsVerify: true, timeoutMs: 500,
+    id: 'live-web',
+    type: 'http',
+    intervalMs,
+    confirm: 1,
+    locations: ['local'],
+    quorum: 1,
+    url,
+    method: 'GET',
+    headers: {},
+    body: null,
+    maxRedirects: 0,
+    tlsVerify: true,
+    timeoutMs: 500,
     expect: { status: [200], bodyContains: null, bodyRegex: null, json: null, maxLatencyMs: null },
   };
   const spec: ServiceSpec = {
-    id: 'live', name: 'live', timezone: 'UTC', downWhen: 'any', longAfterMs: 86_400_000, mergeGapMs: 0,
-    historyFromMs: null, calendar: null, claims: [],
+    id: 'live',
+    name: 'live',
+    timezone: 'UTC',
+    downWhen: 'any',
+    longAfterMs: 86_400_000,
+    mergeGapMs: 0,
+    historyFromMs: null,
+    calendar: null,
+    claims: [],
     monitors: [{ id: monitor.id, type: 'http', intervalMs, confirm: 1, locations: ['local'], quorum: 1 }],
   };
   return { services: [{ spec, monitors: [monitor] }], retention: { checksMs: 35 * 86_400_000 } };
@@ -58,7 +80,10 @@ describe.each(testStores.map((f) => [f.title, f] as const))('live probing on %s'
     const config = configFor(t.url);
     const start = () => {
       const runtime = createRuntime({
-        store: db.store, config, location: 'local', runProbe,
+        store: db.store,
+        config,
+        location: 'local',
+        runProbe,
         clock: { nowMs: Date.now, monotonicMs: () => performance.now() },
         log: () => {},
       });
@@ -86,12 +111,16 @@ describe.each(testStores.map((f) => [f.title, f] as const))('live probing on %s'
       await sleep(2500);
       await runtime.stop(2000);
 
-      const incidents = (await db.store.listIncidents('live', beganMs, Date.now() + 1)).filter((i) => i.source === 'probe');
+      const incidents = (await db.store.listIncidents('live', beganMs, Date.now() + 1)).filter(
+        (i) => i.source === 'probe',
+      );
       expect(incidents).toHaveLength(1);
       const [incident] = incidents;
       expect(incident!.id).toBe(open[0]!.id);
       // Exactly (SPEC §2.2, confirm 1): from the first failing check to the first passing one after it.
-      const checks = (await db.store.listChecks('live-web', 'local', beganMs, Date.now() + 1)).sort((a, b) => a.timeMs - b.timeMs);
+      const checks = (await db.store.listChecks('live-web', 'local', beganMs, Date.now() + 1)).sort(
+        (a, b) => a.timeMs - b.timeMs,
+      );
       const firstDown = checks.find((c) => c.status !== 'up')!;
       expect(incident!.startedAtMs).toBe(firstDown.timeMs);
       expect(incident!.resolvedAtMs).toBe(checks.find((c) => c.status === 'up' && c.timeMs > firstDown.timeMs)!.timeMs);
@@ -102,13 +131,22 @@ describe.each(testStores.map((f) => [f.title, f] as const))('live probing on %s'
       expect(incident!.resolvedAtMs!).toBeLessThanOrEqual(upMs + intervalMs + slackMs);
 
       const toMs = Date.now();
-      const { report } = await computeServiceReport(db.store, { service: config.services[0]!.spec, fromMs: beganMs, toMs, nowMs: toMs });
+      const { report } = await computeServiceReport(db.store, {
+        service: config.services[0]!.spec,
+        fromMs: beganMs,
+        toMs,
+        nowMs: toMs,
+      });
       // Oracle for U (SPEC §2.1, §2.8): the time in [beganMs, toMs) that no stored check holds, a
       // check holding until the next one but never past 2 × interval. Timer jitter moves the
       // checks, so the expected value comes from the checks actually recorded, not from the sleeps.
-      const times = (await db.store.listChecks('live-web', 'local', beganMs, toMs)).map((c) => c.timeMs).sort((a, b) => a - b);
+      const times = (await db.store.listChecks('live-web', 'local', beganMs, toMs))
+        .map((c) => c.timeMs)
+        .sort((a, b) => a - b);
       let heldMs = 0;
-      times.forEach((t, i) => { heldMs += Math.min(times[i + 1] ?? toMs, t + 2 * intervalMs, toMs) - t; });
+      times.forEach((t, i) => {
+        heldMs += Math.min(times[i + 1] ?? toMs, t + 2 * intervalMs, toMs) - t;
+      });
       expect(report.figures.unknownSeconds).toBeCloseTo((toMs - beganMs - heldMs) / 1000, 3);
       // The restart gap alone: no check for at least the 3.5 s slawatch was down, held for 2 s.
       const restartGapMs = Math.max(...times.slice(1).map((t, i) => t - times[i]!));

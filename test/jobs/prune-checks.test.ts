@@ -10,7 +10,14 @@ import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts'
 const dayMs = 86_400_000;
 const t0 = Date.parse('2026-01-01T00:00:00Z');
 const service: ServiceSpec = {
-  id: 'svc', name: 'svc', timezone: 'UTC', downWhen: 'any', longAfterMs: dayMs, mergeGapMs: 0, historyFromMs: null, calendar: null,
+  id: 'svc',
+  name: 'svc',
+  timezone: 'UTC',
+  downWhen: 'any',
+  longAfterMs: dayMs,
+  mergeGapMs: 0,
+  historyFromMs: null,
+  calendar: null,
   monitors: [{ id: 'web', type: 'http', intervalMs: 600_000, confirm: 1, locations: [], quorum: 1 }],
   claims: [],
 };
@@ -20,7 +27,13 @@ function checks(): Check[] {
   const out: Check[] = [];
   for (let t = t0; t < t0 + 40 * dayMs; t += 600_000) {
     const down = t >= t0 + 3 * dayMs && t < t0 + 3 * dayMs + 3_600_000;
-    out.push({ monitorId: 'web', location: 'local', timeMs: t, status: down ? 'down' : 'up', latencyMs: down ? null : 50 });
+    out.push({
+      monitorId: 'web',
+      location: 'local',
+      timeMs: t,
+      status: down ? 'down' : 'up',
+      latencyMs: down ? null : 50,
+    });
   }
   return out;
 }

@@ -8,8 +8,11 @@ import { startCronTasks, type CronTasks } from '../../jobs/cron-tasks.ts';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 
 describe('tick keys', () => {
-  it('splits node-cron\'s key at the task name', () => {
-    expect(parseTickKey('evaluate-alerts:2026-12-02T01:00:05.000Z')).toEqual({ task: 'evaluate-alerts', slotMs: Date.parse('2026-12-02T01:00:05Z') });
+  it("splits node-cron's key at the task name", () => {
+    expect(parseTickKey('evaluate-alerts:2026-12-02T01:00:05.000Z')).toEqual({
+      task: 'evaluate-alerts',
+      slotMs: Date.parse('2026-12-02T01:00:05Z'),
+    });
     expect(() => parseTickKey('no-instant')).toThrow(/not a node-cron tick key/);
   });
 });
@@ -31,7 +34,10 @@ describe.each(testStores.map((f) => [f.title, f] as const))('shared cron tasks o
     const sharedRuns = { p1: 0, p2: 0 };
     const localRuns = { p1: 0, p2: 0 };
     const wins = { p1: 0, p2: 0 };
-    for (const [holder, store] of [['p1', db.store], ['p2', await db.openAnother()]] as const) {
+    for (const [holder, store] of [
+      ['p1', db.store],
+      ['p2', await db.openAnother()],
+    ] as const) {
       const real = storeRunCoordinator(store, holder, { nowMs: () => Date.now() });
       // Records every answer the store gives node-cron, per tick.
       const recording: RunCoordinator = {
@@ -43,17 +49,34 @@ describe.each(testStores.map((f) => [f.title, f] as const))('shared cron tasks o
         },
         onComplete: (key) => real.onComplete!(key),
       };
-      running.push(startCronTasks([
-        { name: 'shared-tick', expression: '* * * * * *', run: () => void (sharedRuns[holder] += 1), shared: { leaseMs: 30_000 } },
-        { name: 'local-tick', expression: '* * * * * *', run: () => void (localRuns[holder] += 1) },
-      ], (task, error) => { throw new Error(`${task}: ${String(error)}`); }, recording));
+      running.push(
+        startCronTasks(
+          [
+            {
+              name: 'shared-tick',
+              expression: '* * * * * *',
+              run: () => void (sharedRuns[holder] += 1),
+              shared: { leaseMs: 30_000 },
+            },
+            { name: 'local-tick', expression: '* * * * * *', run: () => void (localRuns[holder] += 1) },
+          ],
+          (task, error) => {
+            throw new Error(`${task}: ${String(error)}`);
+          },
+          recording,
+        ),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     await Promise.all(running.splice(0).map((t) => t.stop()));
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     expect(answers.size).toBeGreaterThanOrEqual(2);
-    for (const [key, said] of answers) expect(said.filter((a) => a.endsWith(':true')), `${key}: ${said.join(' ')}`).toHaveLength(1);
+    for (const [key, said] of answers)
+      expect(
+        said.filter((a) => a.endsWith(':true')),
+        `${key}: ${said.join(' ')}`,
+      ).toHaveLength(1);
     // Each process ran the shared task on the ticks it won (but for a claim that was in flight at
     // the stop), and the local one on every tick.
     for (const holder of ['p1', 'p2'] as const) {

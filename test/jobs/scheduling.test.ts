@@ -61,7 +61,17 @@ describe('probe scheduler', () => {
       clock: { nowMs: Date.now, monotonicMs: () => performance.now() },
       lookaheadMs: 150,
     });
-    const monitor = { id: 'slow', type: 'tcp', intervalMs: 100, confirm: 1, locations: ['local'], quorum: 1, host: '127.0.0.1', port: 9, timeoutMs: 1000 } as MonitorConfig;
+    const monitor = {
+      id: 'slow',
+      type: 'tcp',
+      intervalMs: 100,
+      confirm: 1,
+      locations: ['local'],
+      quorum: 1,
+      host: '127.0.0.1',
+      port: 9,
+      timeoutMs: 1000,
+    } as MonitorConfig;
     scheduler.setMonitors([{ serviceId: 's', monitor } satisfies ScheduledMonitor]);
     const ticker = setInterval(() => scheduler.tick(), 50);
     await new Promise((r) => setTimeout(r, 1100));

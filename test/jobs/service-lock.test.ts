@@ -9,7 +9,13 @@ import type { Store } from '../../db/store.ts';
 import { ingestChecks } from '../../pipeline/ingest-checks.ts';
 import { applyAlertmanagerAlerts } from '../../pipeline/alertmanager-incidents.ts';
 import { syncServicesMaintenance } from '../../pipeline/service-maintenance.ts';
-import { addIncidentNote, createManualIncident, editIncident, notifyCustomers, type ActionContext } from '../../jobs/communications.ts';
+import {
+  addIncidentNote,
+  createManualIncident,
+  editIncident,
+  notifyCustomers,
+  type ActionContext,
+} from '../../jobs/communications.ts';
 import { announceMaintenance, createMaintenance, editMaintenance } from '../../jobs/maintenance-actions.ts';
 import { acknowledgeAlert, silenceAlert } from '../../jobs/alert-actions.ts';
 import { runAlertEvaluation } from '../../jobs/alert-job.ts';
@@ -43,39 +49,143 @@ describe.each(testStores.map((f) => [f.title, f] as const))('service locks on %s
     if (factory.skipReason) c.skip();
     db = await openTestStore(factory);
     ctx = { store: db.store, nowMs, actor: 'ann', serviceSpec: (id) => (id === 'svc' ? spec : undefined) };
-    const incident = await createManualIncident(ctx, 'svc', { title: 'down', impact: 'outage', startedAtMs: nowMs - 3_600_000, detectedAtMs: null, resolvedAtMs: null, cause: null });
-    const window = await createMaintenance(ctx, spec, { startMs: nowMs + 86_400_000, endMs: nowMs + 90_000_000, kind: 'downtime', title: 'patch', announcedAtMs: null });
+    const incident = await createManualIncident(ctx, 'svc', {
+      title: 'down',
+      impact: 'outage',
+      startedAtMs: nowMs - 3_600_000,
+      detectedAtMs: null,
+      resolvedAtMs: null,
+      cause: null,
+    });
+    const window = await createMaintenance(ctx, spec, {
+      startMs: nowMs + 86_400_000,
+      endMs: nowMs + 90_000_000,
+      kind: 'downtime',
+      title: 'patch',
+      announcedAtMs: null,
+    });
     if (!incident.ok || !window.ok) throw new Error('setup failed');
     incidentId = incident.value.id;
     windowId = window.value.id;
     alertId = await db.store.comms.insertAlert({
-      key: 'claim_at_risk:x', serviceId: 'svc', name: 'claim_at_risk', severity: 'ticket', claimId: null, summary: 'at risk',
-      status: 'firing', firedAtMs: nowMs - 60_000, resolvedAtMs: null, sentAtMs: {}, acknowledgedAtMs: null, acknowledgedBy: null, silencedUntilMs: null,
+      key: 'claim_at_risk:x',
+      serviceId: 'svc',
+      name: 'claim_at_risk',
+      severity: 'ticket',
+      claimId: null,
+      summary: 'at risk',
+      status: 'firing',
+      firedAtMs: nowMs - 60_000,
+      resolvedAtMs: null,
+      sentAtMs: {},
+      acknowledgedAtMs: null,
+      acknowledgedBy: null,
+      silencedUntilMs: null,
     });
   });
   afterEach(() => db?.cleanup());
 
   const channels = { spec, notifyCustomers: ['mail'] };
   const writers: [string, () => Promise<unknown>][] = [
-    ['a live batch of checks', () => ingestChecks(db.store, [spec], [{ monitorId: 'api', location: 'local', timeMs: nowMs - 1000, status: 'down', latencyMs: null }], nowMs)],
-    ['a new incident', () => createManualIncident(ctx, 'svc', { title: 'slow', impact: 'partial', startedAtMs: nowMs - 60_000, detectedAtMs: null, resolvedAtMs: null, cause: null })],
+    [
+      'a live batch of checks',
+      () =>
+        ingestChecks(
+          db.store,
+          [spec],
+          [{ monitorId: 'api', location: 'local', timeMs: nowMs - 1000, status: 'down', latencyMs: null }],
+          nowMs,
+        ),
+    ],
+    [
+      'a new incident',
+      () =>
+        createManualIncident(ctx, 'svc', {
+          title: 'slow',
+          impact: 'partial',
+          startedAtMs: nowMs - 60_000,
+          detectedAtMs: null,
+          resolvedAtMs: null,
+          cause: null,
+        }),
+    ],
     ['an incident edit', () => editIncident(ctx, incidentId, { title: 'checkout down' })],
     ['a published note', () => addIncidentNote(ctx, incidentId, 'we are on it', true)],
     ['notify customers', () => notifyCustomers(ctx, channels, incidentId, null)],
-    ['a new window', () => createMaintenance(ctx, spec, { startMs: nowMs + 2 * 86_400_000, endMs: nowMs + 2 * 86_400_000 + 3_600_000, kind: 'downtime', title: 'more', announcedAtMs: null })],
+    [
+      'a new window',
+      () =>
+        createMaintenance(ctx, spec, {
+          startMs: nowMs + 2 * 86_400_000,
+          endMs: nowMs + 2 * 86_400_000 + 3_600_000,
+          kind: 'downtime',
+          title: 'more',
+          announcedAtMs: null,
+        }),
+    ],
     ['a window edit', () => editMaintenance(ctx, spec, windowId, { title: 'patch db' })],
     ['an announcement', () => announceMaintenance(ctx, channels, windowId, null)],
-    ['an Alertmanager alert', () => applyAlertmanagerAlerts(db.store, [{ status: 'firing', fingerprint: 'f1', serviceId: 'svc', startsAtMs: nowMs - 5000, endsAtMs: null, title: 'db', cause: null, impact: 'outage' }], nowMs, ctx.serviceSpec)],
+    [
+      'an Alertmanager alert',
+      () =>
+        applyAlertmanagerAlerts(
+          db.store,
+          [
+            {
+              status: 'firing',
+              fingerprint: 'f1',
+              serviceId: 'svc',
+              startsAtMs: nowMs - 5000,
+              endsAtMs: null,
+              title: 'db',
+              cause: null,
+              impact: 'outage',
+            },
+          ],
+          nowMs,
+          ctx.serviceSpec,
+        ),
+    ],
     ['an acknowledgement', () => acknowledgeAlert(ctx, alertId)],
     ['a silence', () => silenceAlert(ctx, alertId, nowMs + 3_600_000)],
-    ['the alert job firing an alert', async () => {
-      const { sent } = await runAlertEvaluation({
-        store: db.store, services: [{ spec, notify: ['hook'] }], channels: [{ id: 'hook', type: 'webhook', url: 'http://127.0.0.1:9/h', secret: null, repeatMs: 3_600_000 }],
-        settings: { budgetWindowMs: 30 * 86_400_000, tlsExpiryWithinMs: 14 * 86_400_000 }, nowMs, claimsOf: () => [], certificates: new Map(),
-      });
-      if (sent === 0) throw new Error('the alert job changed nothing: the case tests no write');
-    }],
-    ['config windows synced', () => syncServicesMaintenance(db.store, [{ spec, maintenance: [{ serviceId: 'svc', startMs: nowMs + 3 * 86_400_000, endMs: nowMs + 3 * 86_400_000 + 60_000, kind: 'downtime', title: 'cfg', announcedAtMs: null }] }], nowMs)],
+    [
+      'the alert job firing an alert',
+      async () => {
+        const { sent } = await runAlertEvaluation({
+          store: db.store,
+          services: [{ spec, notify: ['hook'] }],
+          channels: [{ id: 'hook', type: 'webhook', url: 'http://127.0.0.1:9/h', secret: null, repeatMs: 3_600_000 }],
+          settings: { budgetWindowMs: 30 * 86_400_000, tlsExpiryWithinMs: 14 * 86_400_000 },
+          nowMs,
+          claimsOf: () => [],
+          certificates: new Map(),
+        });
+        if (sent === 0) throw new Error('the alert job changed nothing: the case tests no write');
+      },
+    ],
+    [
+      'config windows synced',
+      () =>
+        syncServicesMaintenance(
+          db.store,
+          [
+            {
+              spec,
+              maintenance: [
+                {
+                  serviceId: 'svc',
+                  startMs: nowMs + 3 * 86_400_000,
+                  endMs: nowMs + 3 * 86_400_000 + 60_000,
+                  kind: 'downtime',
+                  title: 'cfg',
+                  announcedAtMs: null,
+                },
+              ],
+            },
+          ],
+          nowMs,
+        ),
+    ],
   ];
 
   it.each(writers)('%s waits while another process holds the service', async (_name, write) => {
@@ -105,10 +215,12 @@ describe.each(testStores.map((f) => [f.title, f] as const))('service locks on %s
     const holding = new Promise<void>((resolve) => (held = resolve));
     const holder = db.store.transaction(async (tx) => {
       // A nested transaction is a savepoint: the lock it takes goes when it rolls back.
-      await tx.transaction(async (inner) => {
-        await inner.lockServices(['svc']);
-        throw new Error('roll back');
-      }).catch(() => undefined);
+      await tx
+        .transaction(async (inner) => {
+          await inner.lockServices(['svc']);
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
       await tx.lockServices(['svc']);
       held();
       await sleep(300);

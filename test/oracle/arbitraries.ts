@@ -3,7 +3,17 @@
 // and maintenance windows. Everything is in whole seconds (the oracle's precondition) and spans
 // at most five hours, so the oracle stays well under 50 ms a scenario.
 import fc from 'fast-check';
-import type { CalendarWindow, Check, Claim, DownWhen, Incident, Maintenance, MaintenanceKind, MonitorSpec, ServiceSpec } from '../../sla/model.ts';
+import type {
+  CalendarWindow,
+  Check,
+  Claim,
+  DownWhen,
+  Incident,
+  Maintenance,
+  MaintenanceKind,
+  MonitorSpec,
+  ServiceSpec,
+} from '../../sla/model.ts';
 import type { Scenario } from '../../sla/scenario.ts';
 import { noticeBoundMs } from './brute-force.ts';
 import { wallClock } from './calendar.ts';
@@ -26,7 +36,10 @@ const bases = [
 export const timezones = ['UTC', 'Asia/Tokyo', 'America/New_York', 'Europe/London', 'Asia/Kolkata'] as const;
 const locationNames = ['tokyo', 'osaka', 'singapore'] as const;
 
-const stretch = fc.record({ startS: fc.integer({ min: 0, max: SPAN_S }), lengthS: fc.integer({ min: 30, max: 2 * HOUR_S }) });
+const stretch = fc.record({
+  startS: fc.integer({ min: 0, max: SPAN_S }),
+  lengthS: fc.integer({ min: 30, max: 2 * HOUR_S }),
+});
 
 const outagePlan = fc.record({
   startS: fc.integer({ min: 0, max: SPAN_S }),
@@ -36,7 +49,10 @@ const outagePlan = fc.record({
     { weight: 1, arbitrary: fc.integer({ min: 600, max: 2 * HOUR_S }) },
   ),
   /** Which locations see it (bit j: the j-th location). */
-  locationMask: fc.oneof({ weight: 3, arbitrary: fc.constant(7) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 7 }) }),
+  locationMask: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(7) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 7 }) },
+  ),
   /** Start inside this maintenance window and run past its end. */
   overrunsWindow: fc.option(fc.integer({ min: 0, max: 2 }), { freq: 3 }),
 });
@@ -47,7 +63,9 @@ const locationPlan = fc.record({
   jitterSeed: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 1000 })),
   latencySeed: fc.integer({ min: 0, max: 10_000 }),
   gaps: fc.array(stretch, { maxLength: 2 }),
-  blips: fc.array(fc.record({ startS: fc.integer({ min: 0, max: SPAN_S }), checks: fc.integer({ min: 1, max: 2 }) }), { maxLength: 3 }),
+  blips: fc.array(fc.record({ startS: fc.integer({ min: 0, max: SPAN_S }), checks: fc.integer({ min: 1, max: 2 }) }), {
+    maxLength: 3,
+  }),
 });
 
 const monitorPlan = fc.record({
@@ -106,7 +124,10 @@ const calendarPlan = fc.array(
     startOffsetHours: fc.integer({ min: -1, max: 1 }),
     /** Shift both edges by 30 min, so edges also fall inside a DST gap or overlap. */
     halfHour: fc.boolean(),
-    lengthHours: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 24 }) }),
+    lengthHours: fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 24 }) },
+    ),
   }),
   { minLength: 1, maxLength: 2 },
 );
@@ -143,11 +164,17 @@ export function scenarioPlanArb(options: ScenarioArbOptions = {}) {
     ),
     historyFromS: fc.option(fc.integer({ min: 0, max: 3 * HOUR_S }), { freq: 3 }),
     /** Monitoring began this long after the origin (every monitor's first check is later). */
-    monitoringStartS: fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 * HOUR_S }) }),
+    monitoringStartS: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 3 * HOUR_S }) },
+    ),
     longAfterS: fc.integer({ min: 10, max: 180 }).map((m) => m * 60),
     monitors: fc.array(monitorPlan, { minLength: 1, maxLength: 3 }),
     /** Outages every monitor sees from every location (so down_when all and quorums trip). */
-    serviceOutages: fc.array(outagePlan.map((o) => ({ ...o, locationMask: 7 })), { maxLength: 3 }),
+    serviceOutages: fc.array(
+      outagePlan.map((o) => ({ ...o, locationMask: 7 })),
+      { maxLength: 3 },
+    ),
     push: fc.option(pushPlan, { freq: 3 }),
     windows: fc.array(windowPlan, { maxLength: 3 }),
     incidents: fc.array(incidentPlan, { maxLength: 3 }),
@@ -215,7 +242,14 @@ export function buildScenario(plan: ScenarioPlan): Scenario {
 
   if (plan.push) {
     const p = plan.push;
-    monitors.push({ id: 'push', type: 'push', intervalMs: (p.expectEveryS + p.graceS) * S, confirm: 1, locations: ['local'], quorum: 1 });
+    monitors.push({
+      id: 'push',
+      type: 'push',
+      intervalMs: (p.expectEveryS + p.graceS) * S,
+      confirm: 1,
+      locations: ['local'],
+      quorum: 1,
+    });
     let lastPushS: number | null = null;
     for (let k = 0; ; k += 1) {
       const tS = plan.monitoringStartS + p.phaseS + k * p.expectEveryS + ((k * 37) % 60);
@@ -233,7 +267,16 @@ export function buildScenario(plan: ScenarioPlan): Scenario {
       lastPushS = tS;
     }
     if (plan.claims.backup) {
-      claims.push({ id: 'backups', sheetRow: 28, metric: 'backup_freshness', direction: 'max', bound: DAY_S * S, period: { kind: 'year' }, minCoverage: 0.99, monitorId: 'push' });
+      claims.push({
+        id: 'backups',
+        sheetRow: 28,
+        metric: 'backup_freshness',
+        direction: 'max',
+        bound: DAY_S * S,
+        period: { kind: 'year' },
+        minCoverage: 0.99,
+        monitorId: 'push',
+      });
     }
   }
 
@@ -244,9 +287,13 @@ export function buildScenario(plan: ScenarioPlan): Scenario {
     // N is at most the number of monitors, mostly (N above it can never be down: also tested).
     downWhen: typeof plan.downWhen === 'number' && plan.downWhen === 4 ? monitors.length : plan.downWhen,
     longAfterMs: plan.longAfterS * S,
-    mergeGapMs: 'seconds' in plan.mergeGap ? plan.mergeGap.seconds * S : plan.mergeGap.intervals * monitors[0]!.intervalMs,
+    mergeGapMs:
+      'seconds' in plan.mergeGap ? plan.mergeGap.seconds * S : plan.mergeGap.intervals * monitors[0]!.intervalMs,
     historyFromMs: plan.historyFromS === null ? null : atS(plan.historyFromS),
-    calendar: plan.calendar === null ? null : plan.calendar.map((w) => buildCalendarWindow(w, wallClock(fromMs, plan.timezone))),
+    calendar:
+      plan.calendar === null
+        ? null
+        : plan.calendar.map((w) => buildCalendarWindow(w, wallClock(fromMs, plan.timezone))),
     monitors,
     claims,
   };
@@ -265,15 +312,50 @@ function buildClaims(plan: ScenarioPlan): Claim[] {
   const c = plan.claims;
   const base = { sheetRow: null, period: { kind: 'year' } as const, minCoverage: 0.99 };
   const claims: Claim[] = [{ ...base, id: 'availability', metric: 'availability', direction: 'min', bound: 0.999 }];
-  if (c.noticeDowntimeH !== null) claims.push({ ...base, id: 'notice-downtime', metric: 'maintenance_notice', direction: 'min', bound: c.noticeDowntimeH * HOUR_S * S, kind: 'downtime' });
-  if (c.noticeOtherH !== null) claims.push({ ...base, id: 'notice-other', metric: 'maintenance_notice', direction: 'min', bound: c.noticeOtherH * HOUR_S * S, kind: 'no-downtime' });
-  if (c.noticeKindlessH !== null) claims.push({ ...base, id: 'notice', metric: 'maintenance_notice', direction: 'min', bound: c.noticeKindlessH * HOUR_S * S });
-  if (c.notificationDelayMin !== null) claims.push({ ...base, id: 'notification', metric: 'notification_delay', direction: 'max', bound: c.notificationDelayMin * 60 * S });
+  if (c.noticeDowntimeH !== null)
+    claims.push({
+      ...base,
+      id: 'notice-downtime',
+      metric: 'maintenance_notice',
+      direction: 'min',
+      bound: c.noticeDowntimeH * HOUR_S * S,
+      kind: 'downtime',
+    });
+  if (c.noticeOtherH !== null)
+    claims.push({
+      ...base,
+      id: 'notice-other',
+      metric: 'maintenance_notice',
+      direction: 'min',
+      bound: c.noticeOtherH * HOUR_S * S,
+      kind: 'no-downtime',
+    });
+  if (c.noticeKindlessH !== null)
+    claims.push({
+      ...base,
+      id: 'notice',
+      metric: 'maintenance_notice',
+      direction: 'min',
+      bound: c.noticeKindlessH * HOUR_S * S,
+    });
+  if (c.notificationDelayMin !== null)
+    claims.push({
+      ...base,
+      id: 'notification',
+      metric: 'notification_delay',
+      direction: 'max',
+      bound: c.notificationDelayMin * 60 * S,
+    });
   return claims;
 }
 
 /** Announcements relative to the kind's notice bound (1 day when no claim names one). */
-function buildWindow(w: ScenarioPlan['windows'][number], claims: Claim[], atS: (s: number) => number, nowMs: number): Maintenance {
+function buildWindow(
+  w: ScenarioPlan['windows'][number],
+  claims: Claim[],
+  atS: (s: number) => number,
+  nowMs: number,
+): Maintenance {
   const startMs = atS(w.startS);
   const boundS = (noticeBoundMs(claims, w.kind) ?? DAY_S * S) / S;
   const announcedS = {

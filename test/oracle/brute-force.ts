@@ -60,9 +60,7 @@ export function oracleScenario(s: Scenario): ScenarioResult {
   const excluded = excludedMaintenance(s, grid);
   const serviceTimeline = serviceStates(service, checks, grid);
   // Rule 6: inside an excluding window the service state is `maintenance`.
-  const overlaid: ServiceState[] = serviceTimeline.map((instant, i) =>
-    excluded[i] ? 'maintenance' : instant.state,
-  );
+  const overlaid: ServiceState[] = serviceTimeline.map((instant, i) => (excluded[i] ? 'maintenance' : instant.state));
   const knownAt = serviceTimeline.map((instant) => instant.knownAtMs);
   const probe = probeIncidents(service, overlaid, knownAt, grid);
 
@@ -199,7 +197,11 @@ function serviceStates(service: ServiceSpec, checks: Check[], grid: Grid): Insta
       firstCheckMs: Math.min(...own.map((c) => c.timeMs)),
       // Rule 3: each configured location has its own timeline.
       locations: monitor.locations.map((location) =>
-        locationTimeline(monitor, own.filter((c) => c.location === location), grid),
+        locationTimeline(
+          monitor,
+          own.filter((c) => c.location === location),
+          grid,
+        ),
       ),
     };
   });
@@ -368,12 +370,14 @@ function figures(
     else if (states[i] === 'unknown') unknown += 1;
   }
 
-  const ratio = (numerator: number, divisor: number): number | null =>
-    divisor === 0 ? null : numerator / divisor;
+  const ratio = (numerator: number, divisor: number): number | null => (divisor === 0 ? null : numerator / divisor);
   const availability = planned - unknown === 0 ? null : 1 - downtime / (planned - unknown);
   const coverage = ratio(planned - unknown, planned);
 
-  const counted = countedIncidents(s, probe.map((p) => p.incident));
+  const counted = countedIncidents(
+    s,
+    probe.map((p) => p.incident),
+  );
   return {
     plannedSeconds: planned,
     downtimeSeconds: downtime,

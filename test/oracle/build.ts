@@ -1,14 +1,6 @@
 // Small builders for hand-written scenarios: times are seconds after T0 so that the arithmetic in
 // a test's comment reads in the same numbers as its scenario.
-import type {
-  Check,
-  Claim,
-  ClaimMetric,
-  Incident,
-  Maintenance,
-  MonitorSpec,
-  ServiceSpec,
-} from '../../sla/model.ts';
+import type { Check, Claim, ClaimMetric, Incident, Maintenance, MonitorSpec, ServiceSpec } from '../../sla/model.ts';
 import type { Scenario } from '../../sla/scenario.ts';
 
 /** 2026-03-02T00:00:00Z, a Monday at a whole UTC hour. */
@@ -82,7 +74,12 @@ export function claim(metric: ClaimMetric, bound: number, over: Partial<Claim> =
 export function incident(
   startS: number,
   resolvedS: number | null,
-  over: { impact?: Incident['impact']; source?: Incident['source']; detectedS?: number | null; notifiedS?: number | null } = {},
+  over: {
+    impact?: Incident['impact'];
+    source?: Incident['source'];
+    detectedS?: number | null;
+    notifiedS?: number | null;
+  } = {},
 ): Incident {
   return {
     serviceId: 'svc',
@@ -115,7 +112,14 @@ export function window(
 /** A scenario over [0, 600) s with now at its end, unless told otherwise. */
 export function scenario(
   svc: ServiceSpec,
-  over: { checks?: Check[]; incidents?: Incident[]; maintenance?: Maintenance[]; fromS?: number; toS?: number; nowS?: number } = {},
+  over: {
+    checks?: Check[];
+    incidents?: Incident[];
+    maintenance?: Maintenance[];
+    fromS?: number;
+    toS?: number;
+    nowS?: number;
+  } = {},
 ): Scenario {
   const toS = over.toS ?? 600;
   return {

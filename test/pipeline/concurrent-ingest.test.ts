@@ -22,24 +22,52 @@ const locations = ['osaka', 'tokyo'] as const;
  */
 function twoLocationScenario(): Scenario {
   const outages: Record<(typeof locations)[number], [number, number][]> = {
-    osaka: [[20, 31], [95, 97], [150, 170]],
-    tokyo: [[25, 40], [96, 96.5], [120, 122], [165, 178]],
+    osaka: [
+      [20, 31],
+      [95, 97],
+      [150, 170],
+    ],
+    tokyo: [
+      [25, 40],
+      [96, 96.5],
+      [120, 122],
+      [165, 178],
+    ],
   };
   const checks: Check[] = [];
   locations.forEach((location, l) => {
     for (let t = t0 + l * 3_000; t < t0 + 180 * minute; t += intervalMs) {
       const m = (t - t0) / minute;
       const down = outages[location].some(([from, to]) => m >= from && m < to);
-      checks.push({ monitorId: 'api', location, timeMs: t, status: down ? 'down' : 'up', latencyMs: down ? null : 20 + ((t / 1000) % 37), detail: null });
+      checks.push({
+        monitorId: 'api',
+        location,
+        timeMs: t,
+        status: down ? 'down' : 'up',
+        latencyMs: down ? null : 20 + ((t / 1000) % 37),
+        detail: null,
+      });
     }
   });
   return {
     service: {
-      id: 'svc', name: 'svc', timezone: 'UTC', downWhen: 'any', longAfterMs: 24 * 60 * minute, mergeGapMs: 0, historyFromMs: null, calendar: null,
+      id: 'svc',
+      name: 'svc',
+      timezone: 'UTC',
+      downWhen: 'any',
+      longAfterMs: 24 * 60 * minute,
+      mergeGapMs: 0,
+      historyFromMs: null,
+      calendar: null,
       monitors: [{ id: 'api', type: 'http', intervalMs, confirm: 2, locations: [...locations], quorum: 1 }],
       claims: [],
     },
-    checks, incidents: [], maintenance: [], fromMs: t0, toMs: t0 + 180 * minute, nowMs: t0 + 180 * minute,
+    checks,
+    incidents: [],
+    maintenance: [],
+    fromMs: t0,
+    toMs: t0 + 180 * minute,
+    nowMs: t0 + 180 * minute,
   };
 }
 
@@ -57,15 +85,19 @@ describe.each(testStores.map((f) => [f.title, f] as const))('workers sharing a %
   });
   afterEach(() => db?.cleanup());
 
-  it.each(['osaka', 'tokyo'])('a worker whose location %s is three hours ahead of the other gives the same figures and incidents', async (first) => {
-    const s = twoLocationScenario();
-    const other = await db.openAnother();
-    await worker(db.store, s, first);
-    await worker(other, s, first === 'osaka' ? 'tokyo' : 'osaka');
-    await expectSameAsMemory(db.store, s);
-  }, 120_000);
+  it.each(['osaka', 'tokyo'])(
+    'a worker whose location %s is three hours ahead of the other gives the same figures and incidents',
+    async (first) => {
+      const s = twoLocationScenario();
+      const other = await db.openAnother();
+      await worker(db.store, s, first);
+      await worker(other, s, first === 'osaka' ? 'tokyo' : 'osaka');
+      await expectSameAsMemory(db.store, s);
+    },
+    120_000,
+  );
 
-  it('with a quorum of 2, a location catching up into the other\'s outage opens the incident there', async () => {
+  it("with a quorum of 2, a location catching up into the other's outage opens the incident there", async () => {
     // Tokyo's 3 h first, then Osaka's checks only until minute 29, still down: both are down from
     // minute 25, so the monitor is down from there. Osaka's unknown after 29 does not end it; Tokyo
     // up again at 40 does (fewer than 2 locations down or unknown, SPEC §2.3).
@@ -79,7 +111,9 @@ describe.each(testStores.map((f) => [f.title, f] as const))('workers sharing a %
     await worker(db.store, s, 'osaka');
     await expectSameAsMemory(db.store, s);
     const stored = (await db.store.listIncidents('svc', -8.64e15, 8.64e15)).filter((i) => i.source === 'probe');
-    expect(stored.map((i) => [i.startedAtMs - t0, i.resolvedAtMs! - t0])).toEqual([[25 * minute + 3_000, 40 * minute + 3_000]]);
+    expect(stored.map((i) => [i.startedAtMs - t0, i.resolvedAtMs! - t0])).toEqual([
+      [25 * minute + 3_000, 40 * minute + 3_000],
+    ]);
   }, 120_000);
 
   it('two processes recording one monitor from two locations at once give the one-process figures, incidents and rollups', async () => {

@@ -13,14 +13,43 @@ const T = Date.parse('2026-03-02T00:00:00Z');
 const hourMs = 3_600_000;
 
 const service: ServiceSpec = {
-  id: 'shop', name: 'Shop', timezone: 'UTC', downWhen: 'any', longAfterMs: 86_400_000, mergeGapMs: 0, historyFromMs: null, calendar: null,
+  id: 'shop',
+  name: 'Shop',
+  timezone: 'UTC',
+  downWhen: 'any',
+  longAfterMs: 86_400_000,
+  mergeGapMs: 0,
+  historyFromMs: null,
+  calendar: null,
   monitors: [{ id: 'web', type: 'http', intervalMs: 10_000, confirm: 1, locations: ['local'], quorum: 1 }],
-  claims: [{ id: 'availability', sheetRow: null, metric: 'availability', direction: 'min', bound: 0.999, period: { kind: 'rolling', lengthMs: hourMs }, minCoverage: 0.9 }],
+  claims: [
+    {
+      id: 'availability',
+      sheetRow: null,
+      metric: 'availability',
+      direction: 'min',
+      bound: 0.999,
+      period: { kind: 'rolling', lengthMs: hourMs },
+      minCoverage: 0.9,
+    },
+  ],
 };
 
 const burn = (over: Partial<AlertState> = {}): AlertState => ({
-  key: 'availability_burn_page_1h:availability', serviceId: 'shop', name: 'availability_burn_page_1h', severity: 'page', claimId: 'availability', summary: 'burning',
-  status: 'firing', firedAtMs: T, resolvedAtMs: null, sentAtMs: {}, acknowledgedAtMs: null, acknowledgedBy: null, silencedUntilMs: null, ...over,
+  key: 'availability_burn_page_1h:availability',
+  serviceId: 'shop',
+  name: 'availability_burn_page_1h',
+  severity: 'page',
+  claimId: 'availability',
+  summary: 'burning',
+  status: 'firing',
+  firedAtMs: T,
+  resolvedAtMs: null,
+  sentAtMs: {},
+  acknowledgedAtMs: null,
+  acknowledgedBy: null,
+  silencedUntilMs: null,
+  ...over,
 });
 
 describe.each(testStores.map((f) => [f.title, f] as const))('%s current claims', (_title, factory) => {
@@ -30,7 +59,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s current claims',
     db = await openTestStore(factory);
     // Up every 10 s for the hour before T: the claim meets its bound with the whole budget left.
     const checks: Check[] = [];
-    for (let t = T - hourMs; t < T; t += 10_000) checks.push({ monitorId: 'web', location: 'local', timeMs: t, status: 'up', latencyMs: 20 });
+    for (let t = T - hourMs; t < T; t += 10_000)
+      checks.push({ monitorId: 'web', location: 'local', timeMs: t, status: 'up', latencyMs: 20 });
     await ingestChecks(db.store, [service], checks, T);
   });
   afterEach(() => db?.cleanup());
@@ -43,7 +73,9 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s current claims',
   it('is at risk while a burn-rate alert of the claim fires, whoever evaluated it', async () => {
     expect(await status()).toEqual(['met', 'meets its bound']);
     // Stored by another process; a ticket on the claim that is not a burn alert does not count.
-    await (await db.openAnother()).comms.insertAlert(burn({ key: 'x', name: 'availability_budget_low', severity: 'ticket' }));
+    await (await db.openAnother()).comms.insertAlert(
+      burn({ key: 'x', name: 'availability_budget_low', severity: 'ticket' }),
+    );
     expect((await status())[0]).toBe('met');
     const id = await (await db.openAnother()).comms.insertAlert(burn());
     expect(await status()).toEqual(['at_risk', 'a burn-rate alert is firing']);

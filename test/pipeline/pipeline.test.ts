@@ -34,7 +34,11 @@ async function load(store: Store, s: Scenario, order: 'live' | 'late-half-first'
     // One import of batches mostly in order, with the second quarter arriving last: the ingestor
     // folds inline until the late batch forces its locations and hours back to the raw checks.
     const q = Math.floor(sorted.length / 4);
-    const parts = [...batches(sorted.slice(0, q), 50), ...batches(sorted.slice(2 * q), 50), ...batches(sorted.slice(q, 2 * q), 50)];
+    const parts = [
+      ...batches(sorted.slice(0, q), 50),
+      ...batches(sorted.slice(2 * q), 50),
+      ...batches(sorted.slice(q, 2 * q), 50),
+    ];
     await store.transaction(async (tx) => {
       const ingestor = createCheckIngestor(tx, [s.service], s.nowMs);
       for (const part of parts) {
@@ -45,7 +49,10 @@ async function load(store: Store, s: Scenario, order: 'live' | 'late-half-first'
     });
     return;
   }
-  const parts = order === 'live' ? batches(sorted, 40) : [...batches(sorted.slice(half), 50), ...batches(sorted.slice(0, half), 50)];
+  const parts =
+    order === 'live'
+      ? batches(sorted, 40)
+      : [...batches(sorted.slice(half), 50), ...batches(sorted.slice(0, half), 50)];
   for (const part of parts) await ingestChecks(store, [s.service], part, s.nowMs);
 }
 
@@ -62,7 +69,9 @@ async function withFreshStore(factory: TestStoreFactory, fn: (store: Store) => P
 function shortReport<T>(details: fc.RunDetails<T>): void {
   if (!details.failed) return;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  throw new Error(`property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause.slice(0, 2000)}`);
+  throw new Error(
+    `property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause.slice(0, 2000)}`,
+  );
 }
 
 // Dozens of scenarios against a real database: minutes under a loaded CI machine, not seconds.
@@ -77,15 +86,38 @@ function downThroughMaintenanceEnd(): Scenario {
   const t0 = Date.parse('2026-03-08T00:00:00Z');
   const minute = 60_000;
   const service: Scenario['service'] = {
-    id: 'svc', name: 'svc', timezone: 'UTC', downWhen: 'any', longAfterMs: 24 * 60 * minute, mergeGapMs: 0, historyFromMs: null, calendar: null,
+    id: 'svc',
+    name: 'svc',
+    timezone: 'UTC',
+    downWhen: 'any',
+    longAfterMs: 24 * 60 * minute,
+    mergeGapMs: 0,
+    historyFromMs: null,
+    calendar: null,
     monitors: [{ id: 'm1', type: 'http', intervalMs: 10_000, confirm: 1, locations: ['tokyo'], quorum: 1 }],
     claims: [],
   };
   const checks: Check[] = [];
   for (let t = t0; t < t0 + 120 * minute; t += 10_000) {
-    checks.push({ monitorId: 'm1', location: 'tokyo', timeMs: t, status: t < t0 + 60 * minute ? 'up' : 'down', latencyMs: 5, detail: null });
+    checks.push({
+      monitorId: 'm1',
+      location: 'tokyo',
+      timeMs: t,
+      status: t < t0 + 60 * minute ? 'up' : 'down',
+      latencyMs: 5,
+      detail: null,
+    });
   }
-  const maintenance = [{ serviceId: 'svc', startMs: t0 + 55 * minute, endMs: t0 + 70 * minute, kind: 'downtime' as const, announcedAtMs: null, title: 'window' }];
+  const maintenance = [
+    {
+      serviceId: 'svc',
+      startMs: t0 + 55 * minute,
+      endMs: t0 + 70 * minute,
+      kind: 'downtime' as const,
+      announcedAtMs: null,
+      title: 'window',
+    },
+  ];
   return { service, checks, incidents: [], maintenance, fromMs: t0, toMs: t0 + 120 * minute, nowMs: t0 + 120 * minute };
 }
 
@@ -99,7 +131,14 @@ function confirmationAtAnIncidentsEnd(): Scenario {
   const t0 = Date.parse('2026-03-08T00:00:00Z');
   const minute = 60_000;
   const service: Scenario['service'] = {
-    id: 'svc', name: 'svc', timezone: 'UTC', downWhen: 'all', longAfterMs: 24 * 60 * minute, mergeGapMs: 0, historyFromMs: null, calendar: null,
+    id: 'svc',
+    name: 'svc',
+    timezone: 'UTC',
+    downWhen: 'all',
+    longAfterMs: 24 * 60 * minute,
+    mergeGapMs: 0,
+    historyFromMs: null,
+    calendar: null,
     monitors: [
       { id: 'a', type: 'http', intervalMs: 10_000, confirm: 1, locations: ['tokyo'], quorum: 1 },
       { id: 'b', type: 'http', intervalMs: 10_000, confirm: 2, locations: ['tokyo'], quorum: 1 },
@@ -110,9 +149,25 @@ function confirmationAtAnIncidentsEnd(): Scenario {
   for (let t = t0; t < t0 + 60 * minute; t += 10_000) {
     checks.push({ monitorId: 'a', location: 'tokyo', timeMs: t, status: 'down', latencyMs: null, detail: null });
     // b is added 30 min in (its first check 5 s after a's) and fails from its first check on.
-    if (t >= t0 + 30 * minute) checks.push({ monitorId: 'b', location: 'tokyo', timeMs: t + 5_000, status: 'down', latencyMs: null, detail: null });
+    if (t >= t0 + 30 * minute)
+      checks.push({
+        monitorId: 'b',
+        location: 'tokyo',
+        timeMs: t + 5_000,
+        status: 'down',
+        latencyMs: null,
+        detail: null,
+      });
   }
-  return { service, checks, incidents: [], maintenance: [], fromMs: t0, toMs: t0 + 60 * minute, nowMs: t0 + 60 * minute };
+  return {
+    service,
+    checks,
+    incidents: [],
+    maintenance: [],
+    fromMs: t0,
+    toMs: t0 + 60 * minute,
+    nowMs: t0 + 60 * minute,
+  };
 }
 
 describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline', (_title, factory) => {
@@ -128,7 +183,12 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
     await load(db.store, s, 'live');
     await expectSameAsMemory(db.store, s);
     // By hand: down from 60 min, inside the window until 70 min, then down until now at 120 min.
-    const { report } = await computeServiceReport(db.store, { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs });
+    const { report } = await computeServiceReport(db.store, {
+      service: s.service,
+      fromMs: s.fromMs,
+      toMs: s.toMs,
+      nowMs: s.nowMs,
+    });
     expect(report.figures.downtimeSeconds).toBe(50 * 60);
     expect(report.figures.incidentCount).toBe(1);
   });
@@ -138,58 +198,97 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
     const sorted = s.checks.filter((c) => c.timeMs < s.nowMs).sort((a, b) => a.timeMs - b.timeMs);
     // Two batches: the first ends with b's first (unconfirmed) check, the second confirms it.
     const bFirstMs = sorted.find((c) => c.monitorId === 'b')!.timeMs;
-    await ingestChecks(db.store, [s.service], sorted.filter((c) => c.timeMs <= bFirstMs), s.nowMs);
-    await ingestChecks(db.store, [s.service], sorted.filter((c) => c.timeMs > bFirstMs), s.nowMs);
+    await ingestChecks(
+      db.store,
+      [s.service],
+      sorted.filter((c) => c.timeMs <= bFirstMs),
+      s.nowMs,
+    );
+    await ingestChecks(
+      db.store,
+      [s.service],
+      sorted.filter((c) => c.timeMs > bFirstMs),
+      s.nowMs,
+    );
     await expectSameAsMemory(db.store, s);
     // By hand: a is down from t0 to now and b, once there, is down too: one incident, still open,
     // and the whole hour down.
     const incidents = (await db.store.listIncidents('svc', -8.64e15, 8.64e15)).filter((i) => i.source === 'probe');
     expect(incidents.map((i) => [i.startedAtMs, i.resolvedAtMs])).toEqual([[s.fromMs, null]]);
-    const { report } = await computeServiceReport(db.store, { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs });
+    const { report } = await computeServiceReport(db.store, {
+      service: s.service,
+      fromMs: s.fromMs,
+      toMs: s.toMs,
+      nowMs: s.nowMs,
+    });
     expect(report.figures.downtimeSeconds).toBe(60 * 60);
   });
 
-  it(`checks arriving live give the in-memory figures and probe incidents (${runs} scenarios)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb(), (s) => withFreshStore(factory, async (store) => {
-        await load(store, s, 'live');
-        await expectSameAsMemory(store, s);
-      })),
-      { numRuns: runs, seed, reporter: shortReport },
-    );
-  }, propertyTimeoutMs);
+  it(
+    `checks arriving live give the in-memory figures and probe incidents (${runs} scenarios)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb(), (s) =>
+          withFreshStore(factory, async (store) => {
+            await load(store, s, 'live');
+            await expectSameAsMemory(store, s);
+          }),
+        ),
+        { numRuns: runs, seed, reporter: shortReport },
+      );
+    },
+    propertyTimeoutMs,
+  );
 
-  it(`an import landing before existing checks refolds to the same result (${runs} scenarios)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb(), (s) => withFreshStore(factory, async (store) => {
-        await load(store, s, 'late-half-first');
-        await expectSameAsMemory(store, s);
-      })),
-      { numRuns: runs, seed, reporter: shortReport },
-    );
-  }, propertyTimeoutMs);
+  it(
+    `an import landing before existing checks refolds to the same result (${runs} scenarios)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb(), (s) =>
+          withFreshStore(factory, async (store) => {
+            await load(store, s, 'late-half-first');
+            await expectSameAsMemory(store, s);
+          }),
+        ),
+        { numRuns: runs, seed, reporter: shortReport },
+      );
+    },
+    propertyTimeoutMs,
+  );
 
-  it(`one streamed import with a batch arriving late gives the same result (${runs} scenarios)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb(), (s) => withFreshStore(factory, async (store) => {
-        await load(store, s, 'one-import');
-        await expectSameAsMemory(store, s);
-      })),
-      { numRuns: runs, seed, reporter: shortReport },
-    );
-  }, propertyTimeoutMs);
+  it(
+    `one streamed import with a batch arriving late gives the same result (${runs} scenarios)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb(), (s) =>
+          withFreshStore(factory, async (store) => {
+            await load(store, s, 'one-import');
+            await expectSameAsMemory(store, s);
+          }),
+        ),
+        { numRuns: runs, seed, reporter: shortReport },
+      );
+    },
+    propertyTimeoutMs,
+  );
 
-  it('pruning every raw check changes no figure', async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb(), (s) => withFreshStore(factory, async (store) => {
-        await load(store, s, 'live');
-        const request = { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs };
-        const before = await computeServiceReport(store, request);
-        const pruned = await store.pruneChecks(s.nowMs + 1);
-        expect(pruned).toBe(s.checks.filter((c) => c.timeMs < s.nowMs).length);
-        expect((await computeServiceReport(store, request)).report).toEqual(before.report);
-      })),
-      { numRuns: Math.max(3, Math.floor(runs / 2)), seed, reporter: shortReport },
-    );
-  }, propertyTimeoutMs);
+  it(
+    'pruning every raw check changes no figure',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb(), (s) =>
+          withFreshStore(factory, async (store) => {
+            await load(store, s, 'live');
+            const request = { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs };
+            const before = await computeServiceReport(store, request);
+            const pruned = await store.pruneChecks(s.nowMs + 1);
+            expect(pruned).toBe(s.checks.filter((c) => c.timeMs < s.nowMs).length);
+            expect((await computeServiceReport(store, request)).report).toEqual(before.report);
+          }),
+        ),
+        { numRuns: Math.max(3, Math.floor(runs / 2)), seed, reporter: shortReport },
+      );
+    },
+    propertyTimeoutMs,
+  );
 });

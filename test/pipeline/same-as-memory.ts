@@ -8,11 +8,20 @@ import type { Incident } from '../../sla/model.ts';
 import { computeServiceReport } from '../../pipeline/report-from-store.ts';
 import type { Store } from '../../db/store.ts';
 
-export const probeIncidentShape = (i: Incident) => ({ startedAtMs: i.startedAtMs, detectedAtMs: i.detectedAtMs, resolvedAtMs: i.resolvedAtMs });
+export const probeIncidentShape = (i: Incident) => ({
+  startedAtMs: i.startedAtMs,
+  detectedAtMs: i.detectedAtMs,
+  resolvedAtMs: i.resolvedAtMs,
+});
 
 export async function expectSameAsMemory(store: Store, s: Scenario): Promise<void> {
   const expected = computeScenario(s);
-  const { report } = await computeServiceReport(store, { service: s.service, fromMs: s.fromMs, toMs: s.toMs, nowMs: s.nowMs });
+  const { report } = await computeServiceReport(store, {
+    service: s.service,
+    fromMs: s.fromMs,
+    toMs: s.toMs,
+    nowMs: s.nowMs,
+  });
   for (const [name, value] of Object.entries(expected.figures)) {
     const actual = report.figures[name as keyof typeof report.figures];
     if (typeof value === 'number' && typeof actual === 'number') expect(actual, name).toBeCloseTo(value, 9);
@@ -21,6 +30,7 @@ export async function expectSameAsMemory(store: Store, s: Scenario): Promise<voi
   const stored = (await store.listIncidents(s.service.id, -8.64e15, 8.64e15)).filter((i) => i.source === 'probe');
   const actualIncidents = stored.map(probeIncidentShape);
   const expectedIncidents = expected.probeIncidents.map(probeIncidentShape);
-  expect(actualIncidents, `stored ${JSON.stringify(actualIncidents)} vs ${JSON.stringify(expectedIncidents)}`).toEqual(expectedIncidents);
+  expect(actualIncidents, `stored ${JSON.stringify(actualIncidents)} vs ${JSON.stringify(expectedIncidents)}`).toEqual(
+    expectedIncidents,
+  );
 }
-

@@ -29,7 +29,25 @@ describe('serve over TLS', () => {
   let running: RunningServer | null = null;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'slawatch-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     store = await openStore(`file:${join(dir, 'slawatch.db')}`);
   });
   afterEach(async () => {
@@ -42,7 +60,13 @@ describe('serve over TLS', () => {
     await writeFile(join(dir, 'slawatch.yaml'), 'security: { tls: { cert: cert.pem, key: key.pem } }\nservices: []\n');
     const loaded = await loadConfigFile(join(dir, 'slawatch.yaml'), {});
     if (!loaded.ok) throw new Error('config');
-    running = await startServer({ config: loaded.config, configPath: join(dir, 'slawatch.yaml'), store, http: { host: '127.0.0.1', port: 0 }, log: () => {} });
+    running = await startServer({
+      config: loaded.config,
+      configPath: join(dir, 'slawatch.yaml'),
+      store,
+      http: { host: '127.0.0.1', port: 0 },
+      log: () => {},
+    });
     expect(running.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const res = await get(`${running.url}/setup`); // no account yet, and we are on loopback
     expect(res.status).toBe(200);
@@ -54,6 +78,14 @@ describe('serve over TLS', () => {
     await writeFile(join(dir, 'other.yaml'), 'security: { tls: { cert: missing.pem, key: key.pem } }\nservices: []\n');
     const broken = await loadConfigFile(join(dir, 'other.yaml'), {});
     if (!broken.ok) throw new Error('config');
-    await expect(startServer({ config: broken.config, configPath: join(dir, 'other.yaml'), store, http: { host: '127.0.0.1', port: 0 }, log: () => {} })).rejects.toThrow(`security.tls.cert: cannot read ${join(dir, 'missing.pem')}`);
+    await expect(
+      startServer({
+        config: broken.config,
+        configPath: join(dir, 'other.yaml'),
+        store,
+        http: { host: '127.0.0.1', port: 0 },
+        log: () => {},
+      }),
+    ).rejects.toThrow(`security.tls.cert: cannot read ${join(dir, 'missing.pem')}`);
   });
 });

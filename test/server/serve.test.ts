@@ -28,7 +28,10 @@ interface Spawned {
 }
 
 function spawnServe(args: string[], databaseUrl: string, cwd?: string): Spawned {
-  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, cwd });
+  const child = spawn(process.execPath, [bin, 'serve', ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    cwd,
+  });
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
@@ -134,6 +137,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch serve on %
     const serve = spawnServe(['--config', config, '--host', '0.0.0.0', '--port', '0'], db.url);
     const { code } = await serve.exit;
     expect(code).toBe(1);
-    expect(serve.stderr()).toContain('refusing to listen on 0.0.0.0: no admin account exists yet, so nobody could sign in.');
+    expect(serve.stderr()).toContain(
+      'refusing to listen on 0.0.0.0: no admin account exists yet, so nobody could sign in.',
+    );
   });
 });

@@ -4,5 +4,10 @@
 import { parse } from 'csv-parse/sync';
 
 export function parseCsvStrictly<T = string[]>(text: string, options: { columns?: boolean } = {}): T[] {
-  return parse(text, { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], ...options }) as T[];
+  return parse(text, {
+    bom: true,
+    relax_column_count: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    ...options,
+  }) as T[];
 }

@@ -37,53 +37,116 @@ describe('alert rules', () => {
   const notification = claim('notification_delay', 4 * hourMs);
   const notice = claim('maintenance_notice', 7 * dayMs, { kind: 'downtime', direction: 'min' });
   const cases: { name: string; input: AlertRuleInput; expected: string[] }[] = [
-    { name: 'MTTR so far above its bound is a ticket', input: input({ claims: [{ evaluation: evaluation(mttr, 43 * 60_000), coverage: 1, ...year }] }), expected: ['mttr_over_bound ticket'] },
-    { name: 'MTTR at its bound is no alert', input: input({ claims: [{ evaluation: evaluation(mttr, 42 * 60_000), coverage: 1, ...year }] }), expected: [] },
-    { name: 'incident count above its bound', input: input({ claims: [{ evaluation: evaluation(incidents, 28), coverage: 1, ...year }] }), expected: ['incident_count_over_bound ticket'] },
+    {
+      name: 'MTTR so far above its bound is a ticket',
+      input: input({ claims: [{ evaluation: evaluation(mttr, 43 * 60_000), coverage: 1, ...year }] }),
+      expected: ['mttr_over_bound ticket'],
+    },
+    {
+      name: 'MTTR at its bound is no alert',
+      input: input({ claims: [{ evaluation: evaluation(mttr, 42 * 60_000), coverage: 1, ...year }] }),
+      expected: [],
+    },
+    {
+      name: 'incident count above its bound',
+      input: input({ claims: [{ evaluation: evaluation(incidents, 28), coverage: 1, ...year }] }),
+      expected: ['incident_count_over_bound ticket'],
+    },
     // 100 of 365 days elapsed: 8 incidents project to 8 ÷ (100/365) = 29.2 > 27.
-    { name: 'incident count on pace to pass its bound', input: input({ claims: [{ evaluation: evaluation(incidents, 8), coverage: 1, ...year }] }), expected: ['incident_count_on_pace ticket'] },
+    {
+      name: 'incident count on pace to pass its bound',
+      input: input({ claims: [{ evaluation: evaluation(incidents, 8), coverage: 1, ...year }] }),
+      expected: ['incident_count_on_pace ticket'],
+    },
     // 7 project to 25.55 ≤ 27.
-    { name: 'incident count on a pace within its bound is no alert', input: input({ claims: [{ evaluation: evaluation(incidents, 7), coverage: 1, ...year }] }), expected: [] },
-    { name: 'coverage below the claim threshold (slawatch is blind)', input: input({ claims: [{ evaluation: evaluation(mttr, null), coverage: 0.98, ...year }] }), expected: ['coverage_low ticket'] },
+    {
+      name: 'incident count on a pace within its bound is no alert',
+      input: input({ claims: [{ evaluation: evaluation(incidents, 7), coverage: 1, ...year }] }),
+      expected: [],
+    },
+    {
+      name: 'coverage below the claim threshold (slawatch is blind)',
+      input: input({ claims: [{ evaluation: evaluation(mttr, null), coverage: 0.98, ...year }] }),
+      expected: ['coverage_low ticket'],
+    },
     {
       // detected at −3.5 h, bound 4 h: 30 min left < 1 h.
       name: 'an incident not notified with less than an hour left before the notification bound pages',
-      input: input({ service: service({ claims: [notification] }), openIncidents: [{ ...incident(-3.5 * 3600, null, { detectedS: -3.5 * 3600 }), id: '7' }] }),
+      input: input({
+        service: service({ claims: [notification] }),
+        openIncidents: [{ ...incident(-3.5 * 3600, null, { detectedS: -3.5 * 3600 }), id: '7' }],
+      }),
       expected: ['notification_due page'],
     },
     {
       name: 'an incident not notified with more than an hour left is no alert',
-      input: input({ service: service({ claims: [notification] }), openIncidents: [{ ...incident(-2.9 * 3600, null, { detectedS: -2.9 * 3600 }), id: '7' }] }),
+      input: input({
+        service: service({ claims: [notification] }),
+        openIncidents: [{ ...incident(-2.9 * 3600, null, { detectedS: -2.9 * 3600 }), id: '7' }],
+      }),
       expected: [],
     },
     {
       name: 'an incident not notified past its bound is a breach',
-      input: input({ service: service({ claims: [notification] }), openIncidents: [{ ...incident(-4.1 * 3600, null, { detectedS: -4.1 * 3600 }), id: '7' }] }),
+      input: input({
+        service: service({ claims: [notification] }),
+        openIncidents: [{ ...incident(-4.1 * 3600, null, { detectedS: -4.1 * 3600 }), id: '7' }],
+      }),
       expected: ['notification_overdue page'],
     },
     {
       name: 'a notified incident is no alert',
-      input: input({ service: service({ claims: [notification] }), openIncidents: [{ ...incident(-5 * 3600, null, { detectedS: -5 * 3600, notifiedS: -4.5 * 3600 }), id: '7' }] }),
+      input: input({
+        service: service({ claims: [notification] }),
+        openIncidents: [{ ...incident(-5 * 3600, null, { detectedS: -5 * 3600, notifiedS: -4.5 * 3600 }), id: '7' }],
+      }),
       expected: [],
     },
     {
       // starts in 10 d, announced 3 d before it: 3 d < 7 d.
       name: 'a maintenance window announced with less notice than its bound',
-      input: input({ service: service({ claims: [notice] }), upcomingMaintenance: [{ ...window(10 * 86400, 10 * 86400 + 3600, 'downtime', 7 * 86400), id: '3' }] }),
+      input: input({
+        service: service({ claims: [notice] }),
+        upcomingMaintenance: [{ ...window(10 * 86400, 10 * 86400 + 3600, 'downtime', 7 * 86400), id: '3' }],
+      }),
       expected: ['maintenance_notice_short ticket'],
     },
     {
       name: 'an unannounced window that can still be announced in time is no alert',
-      input: input({ service: service({ claims: [notice] }), upcomingMaintenance: [{ ...window(8 * 86400, 8 * 86400 + 3600, 'downtime', null), id: '3' }] }),
+      input: input({
+        service: service({ claims: [notice] }),
+        upcomingMaintenance: [{ ...window(8 * 86400, 8 * 86400 + 3600, 'downtime', null), id: '3' }],
+      }),
       expected: [],
     },
     {
       name: 'an unannounced window nearer than its notice bound alerts',
-      input: input({ service: service({ claims: [notice] }), upcomingMaintenance: [{ ...window(6 * 86400, 6 * 86400 + 3600, 'downtime', null), id: '3' }] }),
+      input: input({
+        service: service({ claims: [notice] }),
+        upcomingMaintenance: [{ ...window(6 * 86400, 6 * 86400 + 3600, 'downtime', null), id: '3' }],
+      }),
       expected: ['maintenance_notice_short ticket'],
     },
-    { name: 'a push monitor overdue', input: input({ pushMonitors: [{ monitorId: 'backup', overdue: true }, { monitorId: 'cron', overdue: false }] }), expected: ['push_overdue ticket'] },
-    { name: 'a certificate expiring within 14 days', input: input({ certificates: [{ monitorId: 'cert', expiresAtMs: at(0) + 13 * dayMs }, { monitorId: 'ok', expiresAtMs: at(0) + 15 * dayMs }] }), expected: ['tls_expiring ticket'] },
+    {
+      name: 'a push monitor overdue',
+      input: input({
+        pushMonitors: [
+          { monitorId: 'backup', overdue: true },
+          { monitorId: 'cron', overdue: false },
+        ],
+      }),
+      expected: ['push_overdue ticket'],
+    },
+    {
+      name: 'a certificate expiring within 14 days',
+      input: input({
+        certificates: [
+          { monitorId: 'cert', expiresAtMs: at(0) + 13 * dayMs },
+          { monitorId: 'ok', expiresAtMs: at(0) + 15 * dayMs },
+        ],
+      }),
+      expected: ['tls_expiring ticket'],
+    },
   ];
   it.each(cases)('$name', ({ input: i, expected }) => {
     expect(names(i)).toEqual(expected);
@@ -91,19 +154,37 @@ describe('alert rules', () => {
 
   it('keys name the subject, so two incidents are two alerts', () => {
     const n = claim('notification_delay', 4 * hourMs);
-    const alerts = computeActiveAlerts(input({
-      service: service({ claims: [n] }),
-      openIncidents: [{ ...incident(-5 * 3600, null), id: '1' }, { ...incident(-5 * 3600, null), id: '2' }],
-    }));
+    const alerts = computeActiveAlerts(
+      input({
+        service: service({ claims: [n] }),
+        openIncidents: [
+          { ...incident(-5 * 3600, null), id: '1' },
+          { ...incident(-5 * 3600, null), id: '2' },
+        ],
+      }),
+    );
     expect(alerts.map((a) => a.key)).toEqual(['notification_overdue:1', 'notification_overdue:2']);
     expect(alerts[0]!.claimId).toBe('notification_delay');
   });
 });
 
 describe('alert lifecycle', () => {
-  const active = [{ key: 'mttr_over_bound:mttr', serviceId: 'svc', name: 'mttr_over_bound', severity: 'ticket' as const, claimId: 'mttr', summary: 's' }];
-  const channels = [{ id: 'ops', repeatMs: 4 * hourMs }, { id: 'hook', repeatMs: hourMs }];
-  const sends = (r: ReturnType<typeof stepAlerts>) => r.sends.map((s) => `${s.channelId} ${s.status}${s.repeat ? ' repeat' : ''}`);
+  const active = [
+    {
+      key: 'mttr_over_bound:mttr',
+      serviceId: 'svc',
+      name: 'mttr_over_bound',
+      severity: 'ticket' as const,
+      claimId: 'mttr',
+      summary: 's',
+    },
+  ];
+  const channels = [
+    { id: 'ops', repeatMs: 4 * hourMs },
+    { id: 'hook', repeatMs: hourMs },
+  ];
+  const sends = (r: ReturnType<typeof stepAlerts>) =>
+    r.sends.map((s) => `${s.channelId} ${s.status}${s.repeat ? ' repeat' : ''}`);
 
   it('fires once to every channel, repeats per channel after its repeat, and resolves to every channel that had it', () => {
     const first = stepAlerts([], active, channels, at(0));
@@ -123,7 +204,11 @@ describe('alert lifecycle', () => {
   });
 
   it('an acknowledged alert stops repeating but is still resolved', () => {
-    const state: AlertState = { ...stepAlerts([], active, channels, at(0)).changed[0]!, acknowledgedAtMs: at(5), acknowledgedBy: 'ann' };
+    const state: AlertState = {
+      ...stepAlerts([], active, channels, at(0)).changed[0]!,
+      acknowledgedAtMs: at(5),
+      acknowledgedBy: 'ann',
+    };
     expect(sends(stepAlerts([state], active, channels, at(5 * 3600)))).toEqual([]);
     expect(sends(stepAlerts([state], [], channels, at(5 * 3600)))).toEqual(['ops resolved', 'hook resolved']);
   });

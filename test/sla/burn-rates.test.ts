@@ -3,7 +3,12 @@
 // F) reaches F after F × 0.001 × W of total outage, provided its short window reaches F sooner.
 import { describe, expect, it } from 'vitest';
 import { computeBurnRates } from '../../sla/burn-rates.ts';
-import { burnRateWindows, budgetShareOf, referenceBudgetWindowMs, totalOutageDetectionMs } from '../../sla/burn-rate-windows.ts';
+import {
+  burnRateWindows,
+  budgetShareOf,
+  referenceBudgetWindowMs,
+  totalOutageDetectionMs,
+} from '../../sla/burn-rate-windows.ts';
 import type { Segment } from '../../sla/segments.ts';
 import { at, claim, incident, monitor, service } from '../oracle/build.ts';
 
@@ -17,8 +22,16 @@ function outageAt(outageS: number, nowS: number, budgetWindowMs = referenceBudge
     { startMs: at(outageS) - 4 * dayMs, endMs: at(outageS), state: 'up' },
     { startMs: at(outageS), endMs: at(nowS), state: 'down', knownAtMs: at(outageS) },
   ];
-  const incidents = nowS > outageS ? [{ ...incident(outageS, null, { detectedS: outageS }), source: 'probe' as const }] : [];
-  return computeBurnRates(availability, { service: svc, nowMs: at(nowS), timeline, incidents, maintenance: [], budgetWindowMs });
+  const incidents =
+    nowS > outageS ? [{ ...incident(outageS, null, { detectedS: outageS }), source: 'probe' as const }] : [];
+  return computeBurnRates(availability, {
+    service: svc,
+    nowMs: at(nowS),
+    timeline,
+    incidents,
+    maintenance: [],
+    budgetWindowMs,
+  });
 }
 
 const firing = (pairs: ReturnType<typeof outageAt>) => pairs.filter((p) => p.firing).map((p) => p.window.name);
@@ -80,14 +93,28 @@ describe('a total outage at 99.9 % over 30 days', () => {
       { startMs: at(outageS + 60), endMs: at(nowS), state: 'up' },
     ];
     const incidents = [{ ...incident(outageS, outageS + 60), source: 'probe' as const }];
-    const pairs = computeBurnRates(availability, { service: svc, nowMs: at(nowS), timeline, incidents, maintenance: [], budgetWindowMs: referenceBudgetWindowMs });
+    const pairs = computeBurnRates(availability, {
+      service: svc,
+      nowMs: at(nowS),
+      timeline,
+      incidents,
+      maintenance: [],
+      budgetWindowMs: referenceBudgetWindowMs,
+    });
     const page = pairs.find((p) => p.window.name === 'page_1h')!;
     expect(page.longBurn).toBeCloseTo(60 / 3600 / 0.001, 9);
     expect(page.firing).toBe(false);
   });
 
   it('unknown time burns nothing: a window with no measurement has no burn rate', () => {
-    const pairs = computeBurnRates(availability, { service: svc, nowMs: at(1000), timeline: [], incidents: [], maintenance: [], budgetWindowMs: referenceBudgetWindowMs });
+    const pairs = computeBurnRates(availability, {
+      service: svc,
+      nowMs: at(1000),
+      timeline: [],
+      incidents: [],
+      maintenance: [],
+      budgetWindowMs: referenceBudgetWindowMs,
+    });
     expect(pairs.every((p) => p.longBurn === null && !p.firing)).toBe(true);
   });
 });

@@ -19,7 +19,11 @@ describe('daily history', () => {
     const svc = service({ monitors: [monitor('web')] });
     // Up from 2026-03-02T00:00Z to now; a manual outage 01:00–01:36 on the 2nd.
     const timeline = [{ startMs: Date.parse('2026-03-02T00:00:00Z'), endMs: nowMs, state: 'up' as const }];
-    const outage = { ...incident(0, 0), startedAtMs: Date.parse('2026-03-02T01:00:00Z'), resolvedAtMs: Date.parse('2026-03-02T01:36:00Z') };
+    const outage = {
+      ...incident(0, 0),
+      startedAtMs: Date.parse('2026-03-02T01:00:00Z'),
+      resolvedAtMs: Date.parse('2026-03-02T01:36:00Z'),
+    };
     const days = computeDailyHistory({ service: svc, nowMs, days: 3, timeline, incidents: [outage], maintenance: [] });
     expect(days.map((d) => d.date)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03']);
     expect(days[0]!.availability).toBeNull();

@@ -46,7 +46,14 @@ const incidents: Incident[] = [
 ];
 // 2 h of downtime maintenance announced 10 days ahead (≥ 7 d): excluded from planned time.
 const maintenance: Maintenance[] = [
-  { serviceId: svc.id, startMs: jst('2026-03-20T01:00:00'), endMs: jst('2026-03-20T03:00:00'), kind: 'downtime', announcedAtMs: jst('2026-03-10T01:00:00'), title: 'm' },
+  {
+    serviceId: svc.id,
+    startMs: jst('2026-03-20T01:00:00'),
+    endMs: jst('2026-03-20T03:00:00'),
+    kind: 'downtime',
+    announcedAtMs: jst('2026-03-10T01:00:00'),
+    title: 'm',
+  },
 ];
 
 function input(fromMs: number, toMs: number, nowMs: number): ReportInput {
@@ -94,13 +101,21 @@ describe('frozen months: a year from its months', () => {
 
   it('freezes a month only a grace day after its end, with nothing counted in it still open', () => {
     const march = months[2]!;
-    expect(isFreezable(computeMonthSnapshot(input(march.fromMs, march.toMs, jst('2026-03-31T00:00:00'))), jst('2026-03-31T00:00:00'))).toBe(false);
+    expect(
+      isFreezable(
+        computeMonthSnapshot(input(march.fromMs, march.toMs, jst('2026-03-31T00:00:00'))),
+        jst('2026-03-31T00:00:00'),
+      ),
+    ).toBe(false);
     // March ends at 2026-04-01 00:00 JST; the grace day runs until 2026-04-02 00:00 JST.
     const ended = computeMonthSnapshot(input(march.fromMs, march.toMs, jst('2026-04-01T12:00:00')));
     expect(isFreezable(ended, jst('2026-04-01T23:59:59.999'))).toBe(false);
     expect(isFreezable(ended, jst('2026-04-02T00:00:00'))).toBe(true);
     expect(isFreezable(snapshots[2]!, nowMs)).toBe(true);
-    const open = computeMonthSnapshot({ ...input(march.fromMs, march.toMs, nowMs), incidents: [inc('2026-03-30T00:00:00', null)] });
+    const open = computeMonthSnapshot({
+      ...input(march.fromMs, march.toMs, nowMs),
+      incidents: [inc('2026-03-30T00:00:00', null)],
+    });
     expect(isFreezable(open, nowMs)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../sla/figures-types.ts';
-import type { Scenario, ScenarioResult } from '../../sla/scenario.ts';
+import type { ScenarioResult } from '../../sla/scenario.ts';
 import { scenarioArb, type ScenarioArbOptions } from '../oracle/arbitraries.ts';
 import { oracleScenario } from '../oracle/brute-force.ts';
 import { computeScenario } from '../../sla/compute-scenario.ts';
@@ -49,17 +49,29 @@ function figureMismatches(engine: ScenarioResult, oracle: ScenarioResult, keys: 
 function incidentMismatches(engine: ScenarioResult, oracle: ScenarioResult): string[] {
   const iso = (ms: number | null): string => (ms === null ? 'open' : new Date(ms).toISOString());
   const show = (r: ScenarioResult): string[] =>
-    r.probeIncidents.map((i) => `${iso(i.startedAtMs)} detected ${iso(i.detectedAtMs)} resolved ${iso(i.resolvedAtMs)}`);
+    r.probeIncidents.map(
+      (i) => `${iso(i.startedAtMs)} detected ${iso(i.detectedAtMs)} resolved ${iso(i.resolvedAtMs)}`,
+    );
   const e = show(engine);
   const o = show(oracle);
-  return JSON.stringify(e) === JSON.stringify(o) ? [] : [`probe incidents (README 2, 5, 7):\n engine ${JSON.stringify(e)}\n oracle ${JSON.stringify(o)}`];
+  return JSON.stringify(e) === JSON.stringify(o)
+    ? []
+    : [`probe incidents (README 2, 5, 7):\n engine ${JSON.stringify(e)}\n oracle ${JSON.stringify(o)}`];
 }
 
 function freshnessMismatches(engine: ScenarioResult, oracle: ScenarioResult): string[] {
   const keys = new Set([...Object.keys(engine.backupFreshnessSeconds), ...Object.keys(oracle.backupFreshnessSeconds)]);
   return [...keys]
-    .filter((k) => !sameNumber(engine.backupFreshnessSeconds[k] ?? null, oracle.backupFreshnessSeconds[k] ?? null) || !(k in engine.backupFreshnessSeconds) || !(k in oracle.backupFreshnessSeconds))
-    .map((k) => `backupFreshnessSeconds.${k} (README 11): engine ${engine.backupFreshnessSeconds[k]}, oracle ${oracle.backupFreshnessSeconds[k]}`);
+    .filter(
+      (k) =>
+        !sameNumber(engine.backupFreshnessSeconds[k] ?? null, oracle.backupFreshnessSeconds[k] ?? null) ||
+        !(k in engine.backupFreshnessSeconds) ||
+        !(k in oracle.backupFreshnessSeconds),
+    )
+    .map(
+      (k) =>
+        `backupFreshnessSeconds.${k} (README 11): engine ${engine.backupFreshnessSeconds[k]}, oracle ${oracle.backupFreshnessSeconds[k]}`,
+    );
 }
 
 interface Concern {
@@ -73,7 +85,16 @@ const concerns: Concern[] = [
     name: 'timelines and availability agree (README 1–4, 6, 8, 11: P, D, U, bounds, coverage)',
     options: {},
     compare: (e, o) =>
-      figureMismatches(e, o, ['plannedSeconds', 'downtimeSeconds', 'unknownSeconds', 'maintenanceSeconds', 'availability', 'availabilityLower', 'availabilityUpper', 'coverage']),
+      figureMismatches(e, o, [
+        'plannedSeconds',
+        'downtimeSeconds',
+        'unknownSeconds',
+        'maintenanceSeconds',
+        'availability',
+        'availabilityLower',
+        'availabilityUpper',
+        'coverage',
+      ]),
   },
   {
     name: 'probe incidents agree: start, detection and resolution (README 2, 5, 7)',
@@ -84,17 +105,34 @@ const concerns: Concern[] = [
     name: 'counted incident figures agree (README 9–11: counts, MTTR, notification delay)',
     options: {},
     compare: (e, o) =>
-      figureMismatches(e, o, ['incidentCount', 'longIncidentCount', 'openIncidentCount', 'mttrSeconds', 'notificationDelayMaxSeconds', 'notificationDelayP50Seconds', 'incidentsNotifiedLate']),
+      figureMismatches(e, o, [
+        'incidentCount',
+        'longIncidentCount',
+        'openIncidentCount',
+        'mttrSeconds',
+        'notificationDelayMaxSeconds',
+        'notificationDelayP50Seconds',
+        'incidentsNotifiedLate',
+      ]),
   },
   {
     name: 'maintenance figures agree (README 6, 11: exclusion, count, notice violations)',
     options: {},
-    compare: (e, o) => figureMismatches(e, o, ['maintenanceCount', 'maintenanceNoticeViolations', 'maintenanceSeconds', 'plannedSeconds']),
+    compare: (e, o) =>
+      figureMismatches(e, o, [
+        'maintenanceCount',
+        'maintenanceNoticeViolations',
+        'maintenanceSeconds',
+        'plannedSeconds',
+      ]),
   },
   {
     name: 'latency percentiles and backup freshness agree (README 11, UTC hours)',
     options: {},
-    compare: (e, o) => [...figureMismatches(e, o, ['latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms']), ...freshnessMismatches(e, o)],
+    compare: (e, o) => [
+      ...figureMismatches(e, o, ['latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms']),
+      ...freshnessMismatches(e, o),
+    ],
   },
   {
     name: 'every figure agrees under a non-24x7 service calendar (README 11 P, in the service timezone)',
@@ -104,12 +142,20 @@ const concerns: Concern[] = [
   {
     name: 'every figure and incident agrees with now inside the period (README 10)',
     options: { nowInside: 'always' },
-    compare: (e, o) => [...figureMismatches(e, o, allFigures), ...incidentMismatches(e, o), ...freshnessMismatches(e, o)],
+    compare: (e, o) => [
+      ...figureMismatches(e, o, allFigures),
+      ...incidentMismatches(e, o),
+      ...freshnessMismatches(e, o),
+    ],
   },
   {
     name: 'the whole result agrees on any scenario',
     options: { calendar: 'sometimes', nowInside: 'sometimes' },
-    compare: (e, o) => [...figureMismatches(e, o, allFigures), ...incidentMismatches(e, o), ...freshnessMismatches(e, o)],
+    compare: (e, o) => [
+      ...figureMismatches(e, o, allFigures),
+      ...incidentMismatches(e, o),
+      ...freshnessMismatches(e, o),
+    ],
   },
 ];
 
@@ -118,7 +164,6 @@ afterAll(() => {
 });
 
 describe('the engine agrees with the brute-force oracle', () => {
-
   for (const concern of concerns) {
     it(concern.name, () => {
       let runs = 0;
@@ -163,6 +208,8 @@ describe('the brute-force oracle on generated scenarios', () => {
       }),
       { numRuns },
     );
-    runsLog.push(`[oracle] ${runs} runs: oracle invariants; oracle mean ${(totalMs / runs).toFixed(1)} ms, slowest ${slowestMs.toFixed(1)} ms per scenario`);
+    runsLog.push(
+      `[oracle] ${runs} runs: oracle invariants; oracle mean ${(totalMs / runs).toFixed(1)} ms, slowest ${slowestMs.toFixed(1)} ms per scenario`,
+    );
   });
 });

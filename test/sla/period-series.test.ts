@@ -13,8 +13,18 @@ describe('splitPeriod', () => {
     const year = periodOfYear(tokyo, 2025);
     const buckets = splitPeriod(year.fromMs, year.toMs, tokyo);
     expect(buckets.map((b) => b.label)).toEqual([
-      '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06',
-      '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
     ]);
     // 2025-01-01T00:00+09:00 = 2024-12-31T15:00Z; February 2025 has 28 days.
     expect(buckets[0]!.fromMs).toBe(Date.UTC(2024, 11, 31, 15));
@@ -67,7 +77,13 @@ describe('budgetBurnDown', () => {
       buckets: [10, 20, 30, 40].map((h) => ({ toMs: h * hourMs })),
       downtimeMs: [30 * minute, 0, 80 * minute, null],
     });
-    expect(points.map((p) => [p.atMs / hourMs, p.remainingMs === null ? null : p.remainingMs / minute, p.evenSpendMs / minute])).toEqual([
+    expect(
+      points.map((p) => [
+        p.atMs / hourMs,
+        p.remainingMs === null ? null : p.remainingMs / minute,
+        p.evenSpendMs / minute,
+      ]),
+    ).toEqual([
       [0, 100, 100],
       [10, 70, 75],
       [20, 70, 50],
@@ -80,7 +96,13 @@ describe('budgetBurnDown', () => {
 describe('cumulativeAgainstPace', () => {
   it('sums incident counts per bucket and spreads the bound evenly', () => {
     // Bound 27 over 3 equal buckets: pace 9, 18, 27; counts 4, 10 → 4, 14; third bucket still ahead.
-    const points = cumulativeAgainstPace({ fromMs: 0, toMs: 3, bound: 27, buckets: [{ toMs: 1 }, { toMs: 2 }, { toMs: 3 }], counts: [4, 10, null] });
+    const points = cumulativeAgainstPace({
+      fromMs: 0,
+      toMs: 3,
+      bound: 27,
+      buckets: [{ toMs: 1 }, { toMs: 2 }, { toMs: 3 }],
+      counts: [4, 10, null],
+    });
     expect(points).toEqual([
       { atMs: 0, cumulative: 0, pace: 0 },
       { atMs: 1, cumulative: 4, pace: 9 },

@@ -155,7 +155,6 @@ const labels = [
 const invalidLabels = ['2026-13', '2026-00', '2026-Q5', '2026-Q0', 'Q2-2026', 'last year', '26', ''];
 
 describe('calendar periods in a timezone', () => {
-
   for (const c of cases) {
     it(c.name, () => {
       const { fromMs, toMs } = c.cut(periods);

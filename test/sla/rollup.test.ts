@@ -21,13 +21,19 @@ describe('appendRollup', () => {
       latencyMs: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(arbCheck, { minLength: 2, maxLength: 40, selector: (c) => c.offsetMs }), fc.nat(), (raw, cut) => {
-        const checks = raw.map((c) => check(hour0 + c.offsetMs, c.up ? 'up' : 'down', c.latencyMs)).sort((a, b) => a.timeMs - b.timeMs);
-        const k = 1 + (cut % (checks.length - 1));
-        const [earlier] = rollupChecks(checks.slice(0, k));
-        const [later] = rollupChecks(checks.slice(k));
-        expect(appendRollup(earlier!, later!)).toEqual(rollupChecks(checks)[0]);
-      }),
+      fc.property(
+        fc.uniqueArray(arbCheck, { minLength: 2, maxLength: 40, selector: (c) => c.offsetMs }),
+        fc.nat(),
+        (raw, cut) => {
+          const checks = raw
+            .map((c) => check(hour0 + c.offsetMs, c.up ? 'up' : 'down', c.latencyMs))
+            .sort((a, b) => a.timeMs - b.timeMs);
+          const k = 1 + (cut % (checks.length - 1));
+          const [earlier] = rollupChecks(checks.slice(0, k));
+          const [later] = rollupChecks(checks.slice(k));
+          expect(appendRollup(earlier!, later!)).toEqual(rollupChecks(checks)[0]);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -36,8 +42,19 @@ describe('appendRollup', () => {
     const [earlier] = rollupChecks([check(hour0, 'up', 5), check(hour0 + 600_000, 'up', 7)]);
     const [later] = rollupChecks([check(hour0 + 2_400_000, 'up', 5), check(hour0 + 2_460_000, 'down', null)]);
     const merged = appendRollup(earlier!, later!)!;
-    expect(merged).toMatchObject({ upCount: 3, downCount: 1, firstUpMs: hour0, lastUpMs: hour0 + 2_400_000, maxUpGapMs: 1_800_000 });
-    expect(merged.latencyCounts).toEqual(new Map([[5, 2], [7, 1]]));
+    expect(merged).toMatchObject({
+      upCount: 3,
+      downCount: 1,
+      firstUpMs: hour0,
+      lastUpMs: hour0 + 2_400_000,
+      maxUpGapMs: 1_800_000,
+    });
+    expect(merged.latencyCounts).toEqual(
+      new Map([
+        [5, 2],
+        [7, 1],
+      ]),
+    );
   });
 
   it('refuses when a later up check is not after the last earlier one (another location interleaving)', () => {

@@ -39,7 +39,15 @@ const cases: RuleCase[] = [
     name: 'a check holds its status for at most two intervals and the rest of a gap is unknown',
     rules: ['README 1', 'SPEC 1'],
     scenario: scenario(oneMonitor(), { checks: series('web', 'uu..uuuuuu') }),
-    figures: { plannedSeconds: 600, downtimeSeconds: 0, unknownSeconds: 60, availability: 1, availabilityLower: 0.9, availabilityUpper: 1, coverage: 0.9 },
+    figures: {
+      plannedSeconds: 600,
+      downtimeSeconds: 0,
+      unknownSeconds: 60,
+      availability: 1,
+      availabilityLower: 0.9,
+      availabilityUpper: 1,
+      coverage: 0.9,
+    },
     probeIncidents: [],
   },
   {
@@ -81,7 +89,14 @@ const cases: RuleCase[] = [
     name: 'a gap inside a failing run does not break it and stays unknown inside the incident',
     rules: ['README 2', 'README 7', 'SPEC 5'],
     scenario: scenario(oneMonitor({ confirm: 2 }), { checks: series('web', 'uud..duuuu') }),
-    figures: { downtimeSeconds: 180, unknownSeconds: 60, availability: ratio(2, 3), availabilityLower: 0.6, availabilityUpper: 0.7, coverage: 0.9 },
+    figures: {
+      downtimeSeconds: 180,
+      unknownSeconds: 60,
+      availability: ratio(2, 3),
+      availabilityLower: 0.6,
+      availabilityUpper: 0.7,
+      coverage: 0.9,
+    },
     probeIncidents: [{ startedS: 120, detectedS: 300, resolvedS: 360 }],
   },
   {
@@ -108,7 +123,14 @@ const cases: RuleCase[] = [
         ...series('web', 'uuuuuuuddu', { location: 'singapore' }),
       ],
     }),
-    figures: { downtimeSeconds: 120, unknownSeconds: 60, availability: ratio(7, 9), availabilityLower: 0.7, availabilityUpper: 0.8, coverage: 0.9 },
+    figures: {
+      downtimeSeconds: 120,
+      unknownSeconds: 60,
+      availability: ratio(7, 9),
+      availabilityLower: 0.7,
+      availabilityUpper: 0.8,
+      coverage: 0.9,
+    },
     probeIncidents: [{ startedS: 420, detectedS: 420, resolvedS: 540 }],
   },
   {
@@ -169,11 +191,21 @@ const cases: RuleCase[] = [
     // P = 600 − 180 = 420, maintenance = 180, D = 60; availability = 1 − 60/420 = 6/7.
     name: 'an outage overrunning an announced window opens its incident at the window end',
     rules: ['README 6', 'README 7', 'SPEC 5', 'SPEC 6'],
-    scenario: scenario(oneMonitor({}, { claims: [claim('maintenance_notice', 7 * DAY_S * 1000, { kind: 'downtime' })] }), {
-      checks: series('web', 'uuuddduuuu'),
-      maintenance: [window(120, 300, 'downtime', 120 - 8 * DAY_S)],
-    }),
-    figures: { plannedSeconds: 420, maintenanceSeconds: 180, downtimeSeconds: 60, availability: ratio(6, 7), maintenanceCount: 1, maintenanceNoticeViolations: 0 },
+    scenario: scenario(
+      oneMonitor({}, { claims: [claim('maintenance_notice', 7 * DAY_S * 1000, { kind: 'downtime' })] }),
+      {
+        checks: series('web', 'uuuddduuuu'),
+        maintenance: [window(120, 300, 'downtime', 120 - 8 * DAY_S)],
+      },
+    ),
+    figures: {
+      plannedSeconds: 420,
+      maintenanceSeconds: 180,
+      downtimeSeconds: 60,
+      availability: ratio(6, 7),
+      maintenanceCount: 1,
+      maintenanceNoticeViolations: 0,
+    },
     probeIncidents: [{ startedS: 300, detectedS: 300, resolvedS: 360 }],
   },
   {
@@ -181,11 +213,21 @@ const cases: RuleCase[] = [
     // Down [180, 360): P = 600, D = 180, availability = 0.7.
     name: 'a late-announced window excludes nothing',
     rules: ['README 6', 'SPEC 6'],
-    scenario: scenario(oneMonitor({}, { claims: [claim('maintenance_notice', 7 * DAY_S * 1000, { kind: 'downtime' })] }), {
-      checks: series('web', 'uuuddduuuu'),
-      maintenance: [window(120, 300, 'downtime', 120 - DAY_S)],
-    }),
-    figures: { plannedSeconds: 600, maintenanceSeconds: 0, downtimeSeconds: 180, availability: 0.7, maintenanceCount: 1, maintenanceNoticeViolations: 1 },
+    scenario: scenario(
+      oneMonitor({}, { claims: [claim('maintenance_notice', 7 * DAY_S * 1000, { kind: 'downtime' })] }),
+      {
+        checks: series('web', 'uuuddduuuu'),
+        maintenance: [window(120, 300, 'downtime', 120 - DAY_S)],
+      },
+    ),
+    figures: {
+      plannedSeconds: 600,
+      maintenanceSeconds: 0,
+      downtimeSeconds: 180,
+      availability: 0.7,
+      maintenanceCount: 1,
+      maintenanceNoticeViolations: 1,
+    },
     probeIncidents: [{ startedS: 180, detectedS: 180, resolvedS: 360 }],
   },
   {
@@ -193,8 +235,17 @@ const cases: RuleCase[] = [
     // P = 420, maintenance = 180, D = 60 (down [300, 360)); violations null without a claim.
     name: 'without a notice claim every downtime window excludes even unannounced',
     rules: ['README 6'],
-    scenario: scenario(oneMonitor(), { checks: series('web', 'uuuddduuuu'), maintenance: [window(120, 300, 'downtime', null)] }),
-    figures: { plannedSeconds: 420, maintenanceSeconds: 180, downtimeSeconds: 60, maintenanceCount: 1, maintenanceNoticeViolations: null },
+    scenario: scenario(oneMonitor(), {
+      checks: series('web', 'uuuddduuuu'),
+      maintenance: [window(120, 300, 'downtime', null)],
+    }),
+    figures: {
+      plannedSeconds: 420,
+      maintenanceSeconds: 180,
+      downtimeSeconds: 60,
+      maintenanceCount: 1,
+      maintenanceNoticeViolations: null,
+    },
   },
   {
     // Claims: downtime 7 d, no-downtime 3 d. no-downtime [120, 300) 4 d ahead (ok, excludes
@@ -204,12 +255,15 @@ const cases: RuleCase[] = [
     name: 'a no-downtime window excludes nothing and an announcement exactly the bound ahead is on time',
     rules: ['README 6', 'README 11'],
     scenario: scenario(
-      oneMonitor({}, {
-        claims: [
-          claim('maintenance_notice', 7 * DAY_S * 1000, { id: 'notice-downtime', kind: 'downtime' }),
-          claim('maintenance_notice', 3 * DAY_S * 1000, { id: 'notice-other', kind: 'no-downtime' }),
-        ],
-      }),
+      oneMonitor(
+        {},
+        {
+          claims: [
+            claim('maintenance_notice', 7 * DAY_S * 1000, { id: 'notice-downtime', kind: 'downtime' }),
+            claim('maintenance_notice', 3 * DAY_S * 1000, { id: 'notice-other', kind: 'no-downtime' }),
+          ],
+        },
+      ),
       {
         checks: series('web', 'uuuuuuuuuu'),
         maintenance: [
@@ -220,7 +274,13 @@ const cases: RuleCase[] = [
         ],
       },
     ),
-    figures: { plannedSeconds: 540, maintenanceSeconds: 60, downtimeSeconds: 0, maintenanceCount: 3, maintenanceNoticeViolations: 1 },
+    figures: {
+      plannedSeconds: 540,
+      maintenanceSeconds: 60,
+      downtimeSeconds: 0,
+      maintenanceCount: 3,
+      maintenanceNoticeViolations: 1,
+    },
   },
   {
     // merge_gap 300 s. Down checks at 120 and 300 → incidents [120, 180) and [300, 360); the second
@@ -252,7 +312,14 @@ const cases: RuleCase[] = [
       checks: series('web', 'uuuuu', { firstS: 300 }),
       incidents: [incident(60, 120)],
     }),
-    figures: { downtimeSeconds: 60, unknownSeconds: 0, availability: 0.9, coverage: 1, incidentCount: 1, mttrSeconds: 60 },
+    figures: {
+      downtimeSeconds: 60,
+      unknownSeconds: 0,
+      availability: 0.9,
+      coverage: 1,
+      incidentCount: 1,
+      mttrSeconds: 60,
+    },
   },
   {
     // The same without history_from: [0, 300) is unknown, but the manual outage [60, 120) counts
@@ -264,7 +331,14 @@ const cases: RuleCase[] = [
       checks: series('web', 'uuuuu', { firstS: 300 }),
       incidents: [incident(60, 120)],
     }),
-    figures: { downtimeSeconds: 60, unknownSeconds: 240, availability: ratio(5, 6), availabilityLower: 0.5, availabilityUpper: 0.9, coverage: 0.6 },
+    figures: {
+      downtimeSeconds: 60,
+      unknownSeconds: 240,
+      availability: ratio(5, 6),
+      availabilityLower: 0.5,
+      availabilityUpper: 0.9,
+      coverage: 0.6,
+    },
   },
   {
     // No monitors, history_from 120, a manual outage [300, 360). [0, 120) unknown: U = 120, D = 60;
@@ -314,9 +388,15 @@ const cases: RuleCase[] = [
       nowS: 420,
     }),
     figures: {
-      plannedSeconds: 420, downtimeSeconds: 120, availability: ratio(5, 7),
-      incidentCount: 1, openIncidentCount: 1, longIncidentCount: 1, mttrSeconds: null,
-      incidentsNotifiedLate: 1, notificationDelayMaxSeconds: null,
+      plannedSeconds: 420,
+      downtimeSeconds: 120,
+      availability: ratio(5, 7),
+      incidentCount: 1,
+      openIncidentCount: 1,
+      longIncidentCount: 1,
+      mttrSeconds: null,
+      incidentsNotifiedLate: 1,
+      notificationDelayMaxSeconds: null,
     },
     probeIncidents: [{ startedS: 300, detectedS: 300, resolvedS: null }],
   },
@@ -338,8 +418,14 @@ const cases: RuleCase[] = [
       ],
     }),
     figures: {
-      downtimeSeconds: 0, availability: 1, incidentCount: 4, openIncidentCount: 2, mttrSeconds: 270,
-      notificationDelayMaxSeconds: 300, notificationDelayP50Seconds: 180, incidentsNotifiedLate: 2,
+      downtimeSeconds: 0,
+      availability: 1,
+      incidentCount: 4,
+      openIncidentCount: 2,
+      mttrSeconds: 270,
+      notificationDelayMaxSeconds: 300,
+      notificationDelayP50Seconds: 180,
+      incidentsNotifiedLate: 2,
     },
   },
   {
@@ -353,7 +439,11 @@ const cases: RuleCase[] = [
       checks: [
         { monitorId: 'web', location: 'local', timeMs: at(-60), status: 'up', latencyMs: 5 },
         ...Array.from({ length: 20 }, (_, k) => ({
-          monitorId: 'web', location: 'local', timeMs: at(60 * (k + 1)), status: 'up' as const, latencyMs: k + 1,
+          monitorId: 'web',
+          location: 'local',
+          timeMs: at(60 * (k + 1)),
+          status: 'up' as const,
+          latencyMs: k + 1,
         })),
         { monitorId: 'web', location: 'local', timeMs: at(1500), status: 'down', latencyMs: 1000 },
         { monitorId: 'web', location: 'local', timeMs: at(1560), status: 'up', latencyMs: null },
@@ -382,7 +472,13 @@ const cases: RuleCase[] = [
       }),
       {
         checks: [
-          ...[-1800, 3000, 7200, 16200].map((s) => ({ monitorId: 'backup', location: 'local', timeMs: at(s), status: 'up' as const, latencyMs: null })),
+          ...[-1800, 3000, 7200, 16200].map((s) => ({
+            monitorId: 'backup',
+            location: 'local',
+            timeMs: at(s),
+            status: 'up' as const,
+            latencyMs: null,
+          })),
           { monitorId: 'backup', location: 'local', timeMs: at(11400), status: 'down', latencyMs: null },
           { monitorId: 'cron', location: 'local', timeMs: at(0), status: 'up', latencyMs: null },
         ],
@@ -406,7 +502,11 @@ const cases: RuleCase[] = [
       }),
       checks: [],
       incidents: [
-        { ...incident(0, 0), startedAtMs: Date.parse('2026-01-09T17:30:00+09:00'), resolvedAtMs: Date.parse('2026-01-09T19:00:00+09:00') },
+        {
+          ...incident(0, 0),
+          startedAtMs: Date.parse('2026-01-09T17:30:00+09:00'),
+          resolvedAtMs: Date.parse('2026-01-09T19:00:00+09:00'),
+        },
       ],
       maintenance: [],
       fromMs: Date.parse('2026-01-08T15:00:00Z'),
@@ -461,11 +561,25 @@ const cases: RuleCase[] = [
     rules: ['README 11', 'SPEC 7'],
     scenario: scenario(oneMonitor()),
     figures: {
-      plannedSeconds: 600, unknownSeconds: 600, downtimeSeconds: 0, availability: null, availabilityLower: 0,
-      availabilityUpper: 1, coverage: 0, incidentCount: null, longIncidentCount: null, openIncidentCount: null,
-      mttrSeconds: null, notificationDelayMaxSeconds: null, notificationDelayP50Seconds: null,
-      incidentsNotifiedLate: null, maintenanceCount: 0, maintenanceNoticeViolations: null,
-      latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null,
+      plannedSeconds: 600,
+      unknownSeconds: 600,
+      downtimeSeconds: 0,
+      availability: null,
+      availabilityLower: 0,
+      availabilityUpper: 1,
+      coverage: 0,
+      incidentCount: null,
+      longIncidentCount: null,
+      openIncidentCount: null,
+      mttrSeconds: null,
+      notificationDelayMaxSeconds: null,
+      notificationDelayP50Seconds: null,
+      incidentsNotifiedLate: null,
+      maintenanceCount: 0,
+      maintenanceNoticeViolations: null,
+      latencyP50Ms: null,
+      latencyP95Ms: null,
+      latencyP99Ms: null,
     },
   },
   {

@@ -5,7 +5,9 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const mustRun = process.env.CI === 'true';
-export const browserMissing = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath} (apt-get install chromium)`;
+export const browserMissing = existsSync(chromiumPath)
+  ? null
+  : `no Chromium at ${chromiumPath} (apt-get install chromium)`;
 export const skipBrowser = browserMissing !== null && !mustRun;
 if (skipBrowser) console.warn(`skipping the browser tests: ${browserMissing}`);
 
@@ -13,6 +15,13 @@ export async function launchBrowser(): Promise<Browser> {
   if (browserMissing) throw new Error(`${browserMissing} (CI=true: the browser tests must run)`);
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

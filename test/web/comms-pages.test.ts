@@ -35,13 +35,25 @@ describe.skipIf(skipBrowser)('communication pages in Chromium', () => {
     await addTestAccount(store, 'ops', 'editor');
     // The alert below is seeded by hand: the evaluation job (every 5 s) would resolve it, since its
     // condition does not hold for this claimless service, and race the button (seen in CI).
-    server = await startServer({ config: parsed.config, configPath: null, store, http: { host: '127.0.0.1', port: 0 }, log: () => {}, alerting: false });
+    server = await startServer({
+      config: parsed.config,
+      configPath: null,
+      store,
+      http: { host: '127.0.0.1', port: 0 },
+      log: () => {},
+      alerting: false,
+    });
     browser = await launchBrowser();
     page = await (await signedInContext(browser, server.url!, await signInOverHttp(server.url!, 'ops'))).newPage();
-    // The page shell of this branch has no icon link yet (issue 4 adds one): its favicon request is not an error of these pages.
-    page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) consoleErrors.push(`${m.text()} (${m.location().url})`); });
+    // A favicon request that the shell does not link answers 404: not an error of these pages.
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico'))
+        consoleErrors.push(`${m.text()} (${m.location().url})`);
+    });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) consoleErrors.push(`${r.status()} ${r.url()}`);
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -53,20 +65,46 @@ describe.skipIf(skipBrowser)('communication pages in Chromium', () => {
   it('acknowledges a firing alert with its button', async () => {
     const now = Date.now();
     const id = await store.comms.insertAlert({
-      key: 'mttr_over_bound:mttr', serviceId: 'shop', name: 'mttr_over_bound', severity: 'ticket', claimId: 'mttr', summary: 'MTTR so far 50 min is above the claimed 42 min',
-      status: 'firing', firedAtMs: now, resolvedAtMs: null, sentAtMs: {}, acknowledgedAtMs: null, acknowledgedBy: null, silencedUntilMs: null,
+      key: 'mttr_over_bound:mttr',
+      serviceId: 'shop',
+      name: 'mttr_over_bound',
+      severity: 'ticket',
+      claimId: 'mttr',
+      summary: 'MTTR so far 50 min is above the claimed 42 min',
+      status: 'firing',
+      firedAtMs: now,
+      resolvedAtMs: null,
+      sentAtMs: {},
+      acknowledgedAtMs: null,
+      acknowledgedBy: null,
+      silencedUntilMs: null,
     });
     await page.goto(`${server.url}/alerts?lang=en`);
     // The wait starts before the click: a navigation that commits first is otherwise missed.
     await Promise.all([page.waitForURL(/\/alerts$/), page.getByRole('button', { name: 'Acknowledge' }).click()]);
     await expect(page.locator(`tr[data-alert="${id}"]`).textContent()).resolves.toContain('Acknowledged by ops');
     expect((await store.comms.getAlert(id))!.acknowledgedBy).toBe('ops');
-    expect((await store.security.listAudit({ entity: 'alert' }))[0]).toMatchObject({ actor: 'ops', action: 'alert.acknowledge', entityId: id });
+    expect((await store.security.listAudit({ entity: 'alert' }))[0]).toMatchObject({
+      actor: 'ops',
+      action: 'alert.acknowledge',
+      entityId: id,
+    });
   });
 
   it('publishes an incident update that the public status page shows', async () => {
     const now = Date.now();
-    const [id] = await store.insertIncidents([{ serviceId: 'shop', startedAtMs: now - 60_000, detectedAtMs: now - 60_000, notifiedAtMs: null, resolvedAtMs: null, impact: 'outage', source: 'manual', title: 'Checkout unavailable' }]);
+    const [id] = await store.insertIncidents([
+      {
+        serviceId: 'shop',
+        startedAtMs: now - 60_000,
+        detectedAtMs: now - 60_000,
+        notifiedAtMs: null,
+        resolvedAtMs: null,
+        impact: 'outage',
+        source: 'manual',
+        title: 'Checkout unavailable',
+      },
+    ]);
     await page.goto(`${server.url}/incidents/${id}?lang=en`);
     await page.getByLabel('Add a note').fill('We are investigating failed checkouts.');
     await page.getByLabel('Publish on the status page').check();
@@ -76,6 +114,6 @@ describe.skipIf(skipBrowser)('communication pages in Chromium', () => {
     expect(await page.locator('[data-state]').getAttribute('data-state')).toBe('outage');
     expect(await page.locator('.status-incident').textContent()).toContain('We are investigating failed checkouts.');
     expect(await page.locator('.history-bars li').count()).toBe(90);
-    expect(consoleErrors, consoleErrors.join("; ")).toEqual([]);
+    expect(consoleErrors, consoleErrors.join('; ')).toEqual([]);
   });
 });

@@ -10,9 +10,13 @@ export interface ServeProcess {
 }
 
 export async function startServe(configPath: string, databaseUrl: string): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--config', configPath, '--host', '127.0.0.1', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, 'serve', '--config', configPath, '--host', '127.0.0.1', '--port', '0'],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
   let stderr = '';
   let stdout = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));

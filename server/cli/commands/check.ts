@@ -9,12 +9,15 @@ import { writeLine, type CliIo } from '../io.ts';
 export const checkUsage = 'check [--config FILE] [--lang en|ja]';
 
 export async function runCheck(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { config: { type: 'string' }, lang: { type: 'string', default: 'en' } } });
+  const { values } = parseArgs({
+    args,
+    options: { config: { type: 'string' }, lang: { type: 'string', default: 'en' } },
+  });
   const lang = values.lang === 'ja' ? 'ja' : 'en';
   const path = configPath(values.config, io);
   const config = await loadConfigOrFail(path, io);
   const out = (line: string) => writeLine(io.stdout, line);
-  out(`${path}: valid (${config.services.length} ${config.services.length === 1 ? "service" : "services"})`);
+  out(`${path}: valid (${config.services.length} ${config.services.length === 1 ? 'service' : 'services'})`);
   for (const { spec } of config.services) {
     out('');
     out(`${spec.id} — ${spec.name}`);

@@ -4,7 +4,15 @@
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { readSheetBytes, readSheetFileBytes, SheetReadError } from '../../sheets/read-sheet.ts';
-import { buildSheetExport, renderSheetExport, SheetExportError, sheetExportFormats, sheetLangs, type SheetExportFormat, type SheetTemplate } from '../../reports/sheet-export.ts';
+import {
+  buildSheetExport,
+  renderSheetExport,
+  SheetExportError,
+  sheetExportFormats,
+  sheetLangs,
+  type SheetExportFormat,
+  type SheetTemplate,
+} from '../../reports/sheet-export.ts';
 import { renderIncidentsCsv } from '../../reports/incidents-csv.ts';
 import { renderOpenSlo } from '../../reports/openslo.ts';
 import { renderPrometheusRules } from '../../reports/prometheus-rules.ts';
@@ -60,16 +68,21 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     },
   });
   const [kind] = positionals;
-  if (!kind || !(exportKinds as readonly string[]).includes(kind) || positionals.length > 1) throw new UsageError(`usage: slawatch ${exportUsage}`);
+  if (!kind || !(exportKinds as readonly string[]).includes(kind) || positionals.length > 1)
+    throw new UsageError(`usage: slawatch ${exportUsage}`);
   const config = await loadConfigOrFail(configPath(values.config, io), io);
   const nowMs = values['as-of'] ? parseInstantMs(values['as-of'], '--as-of') : (io.nowMs ?? Date.now)();
   const lang = values.lang as 'ja' | 'en';
   if (!(sheetLangs as readonly string[]).includes(lang)) throw new UsageError(`--lang ${values.lang}: use ja or en`);
   const format = (values.format ?? 'csv') as SheetExportFormat;
-  if (kind === 'sheet' && !sheetExportFormats.includes(format)) throw new UsageError(`--format ${values.format}: use ${sheetExportFormats.join(', ')}`);
+  if (kind === 'sheet' && !sheetExportFormats.includes(format))
+    throw new UsageError(`--format ${values.format}: use ${sheetExportFormats.join(', ')}`);
   if (kind === 'sheet' && format === 'xlsx' && !values.out) throw new UsageError('--format xlsx needs --out FILE');
   const template = kind === 'sheet' && values.template ? await readTemplate(values.template) : undefined;
-  const services = kind === 'prometheus-rules' && !values.service ? config.services.map((s) => s.spec) : [findService(config, values.service).spec];
+  const services =
+    kind === 'prometheus-rules' && !values.service
+      ? config.services.map((s) => s.spec)
+      : [findService(config, values.service).spec];
   // The default year is the service's own: at 2026-12-31T15:00Z it is already 2027 in Tokyo.
   const thisYear = yearContaining(services[0]?.timezone ?? 'UTC', nowMs);
 
@@ -80,20 +93,31 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     switch (kind) {
       case 'sheet': {
         const year = parseYear(values.year, true, thisYear);
-        const { filled } = await buildSheetExport(store, service, { year, lang, nowMs, template }).catch((error: unknown) => {
-          throw error instanceof SheetExportError ? new UsageError(`${values.template ?? service.id}: ${error.message}`) : error;
-        });
+        const { filled } = await buildSheetExport(store, service, { year, lang, nowMs, template }).catch(
+          (error: unknown) => {
+            throw error instanceof SheetExportError
+              ? new UsageError(`${values.template ?? service.id}: ${error.message}`)
+              : error;
+          },
+        );
         output = await renderSheetExport(filled, format, `${service.name} ${year}`, template);
         break;
       }
       case 'incidents': {
         const year = parseYear(values.year, true, thisYear);
         const { snapshots } = await computeYearReport(store, await serviceWithStoredSheet(store, service), year, nowMs);
-        output = Buffer.from(renderIncidentsCsv(snapshots.flatMap((m) => m.counted), service.timezone));
+        output = Buffer.from(
+          renderIncidentsCsv(
+            snapshots.flatMap((m) => m.counted),
+            service.timezone,
+          ),
+        );
         break;
       }
       case 'openslo':
-        output = Buffer.from(renderOpenSlo(await serviceWithStoredSheet(store, service), parseYear(values.year, false, thisYear)));
+        output = Buffer.from(
+          renderOpenSlo(await serviceWithStoredSheet(store, service), parseYear(values.year, false, thisYear)),
+        );
         break;
       default: {
         const specs = [];

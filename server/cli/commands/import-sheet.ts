@@ -12,7 +12,8 @@ import { parseConfigText, formatConfigErrors } from '../../config/load-config.ts
 import { configPath, findService, loadConfigOrFail, openConfiguredStore } from '../context.ts';
 import { UsageError, writeLine, type CliIo } from '../io.ts';
 
-export const importSheetUsage = 'import sheet FILE --service ID [--dry-run] [--format json|text] [--write-config] [--config FILE]';
+export const importSheetUsage =
+  'import sheet FILE --service ID [--dry-run] [--format json|text] [--write-config] [--config FILE]';
 
 function unreadableLines(file: string, reading: SheetReading): string[] {
   return reading.unreadable.map(
@@ -22,7 +23,8 @@ function unreadableLines(file: string, reading: SheetReading): string[] {
 
 function textLines(reading: SheetReading): string[] {
   return reading.claims.map(
-    (c) => `row ${c.sheetRow}\t${c.metric}${c.kind ? ` (${c.kind})` : ''}\t${c.bound}\t${c.sourceText.replace(/\s+/g, ' ').slice(0, 80)}`,
+    (c) =>
+      `row ${c.sheetRow}\t${c.metric}${c.kind ? ` (${c.kind})` : ''}\t${c.bound}\t${c.sourceText.replace(/\s+/g, ' ').slice(0, 80)}`,
   );
 }
 
@@ -40,12 +42,13 @@ export async function runImportSheet(args: string[], io: CliIo): Promise<number>
   });
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError(`usage: slawatch ${importSheetUsage}`);
-  if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format ${values.format}: use json or text`);
+  if (values.format !== 'json' && values.format !== 'text')
+    throw new UsageError(`--format ${values.format}: use json or text`);
   const path = configPath(values.config, io);
   const config = await loadConfigOrFail(path, io);
   const service = findService(config, values.service).spec;
 
-  let sheet;
+  let sheet: Awaited<ReturnType<typeof readSheetFile>>;
   try {
     sheet = await readSheetFile(file);
   } catch (error) {
@@ -56,7 +59,10 @@ export async function runImportSheet(args: string[], io: CliIo): Promise<number>
   if (!extraction.ok) throw new UsageError(`${file}: ${extraction.reason}; nothing was imported`);
   const { reading } = extraction;
   for (const line of unreadableLines(file, reading)) writeLine(io.stderr, line);
-  writeLine(io.stdout, values.format === 'json' ? JSON.stringify(reading.claims.map(claimJson), null, 2) : textLines(reading).join('\n'));
+  writeLine(
+    io.stdout,
+    values.format === 'json' ? JSON.stringify(reading.claims.map(claimJson), null, 2) : textLines(reading).join('\n'),
+  );
   if (values['dry-run']) return 0;
   if (reading.claims.length === 0) {
     writeLine(io.stderr, `${file}: no claims found; nothing was imported`);
@@ -69,7 +75,10 @@ export async function runImportSheet(args: string[], io: CliIo): Promise<number>
     const edit = writeSheetClaimsIntoConfig(text, service, reading.claims);
     if ('error' in edit) throw new UsageError(`${path}: cannot write the claims: ${edit.error}; nothing was imported`);
     const checked = parseConfigText(edit.text, io.env, path);
-    if (!checked.ok) throw new UsageError(`the config with the sheet's claims would be invalid; nothing was imported\n${formatConfigErrors(checked.errors, path)}`);
+    if (!checked.ok)
+      throw new UsageError(
+        `the config with the sheet's claims would be invalid; nothing was imported\n${formatConfigErrors(checked.errors, path)}`,
+      );
     await writeFile(path, edit.text);
     for (const change of edit.changes) writeLine(io.stderr, `${path}: ${change}`);
     for (const skip of edit.skipped) writeLine(io.stderr, `${path}: not written: ${skip}`);

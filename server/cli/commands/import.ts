@@ -56,7 +56,9 @@ function createWriter(kind: ImportKind, config: SlawatchConfig, nowMs: number): 
     case 'checks': {
       let ingestor: ReturnType<typeof createCheckIngestor> | null = null;
       const touched: Touched = new Map();
-      const monitors = new Map(services.flatMap((s) => s.monitors.map((m) => [m.id, { serviceId: s.id, holdMs: 2 * m.intervalMs }] as const)));
+      const monitors = new Map(
+        services.flatMap((s) => s.monitors.map((m) => [m.id, { serviceId: s.id, holdMs: 2 * m.intervalMs }] as const)),
+      );
       return {
         touched,
         write: async (tx, values) => {
@@ -110,7 +112,9 @@ export function importContext(config: SlawatchConfig): ImportContext {
   return {
     serviceIds: new Set(config.services.map((s) => s.spec.id)),
     monitors: new Map(
-      config.services.flatMap((s) => s.spec.monitors.map((m) => [m.id, { serviceId: s.spec.id, locations: m.locations }] as const)),
+      config.services.flatMap((s) =>
+        s.spec.monitors.map((m) => [m.id, { serviceId: s.spec.id, locations: m.locations }] as const),
+      ),
     ),
   };
 }
@@ -132,19 +136,29 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
   try {
     // The whole import is one transaction, like a live batch (pipeline/ingest-checks.ts) but longer:
     // it holds every service it may touch from the start, so live recording waits, never races.
-    await lockedTransaction(store, config.services.map((s) => s.spec.id), async (tx) => {
-      const writer = createWriter(kind, config, nowMs);
-      const bad: { line: number; reason: string }[] = [];
-      for await (const batch of readImportFile(kind, file, importContext(config), { onProgress: progress.update })) {
-        bad.push(...batch.errors);
-        // After the first bad row nothing more is written, but every row is still checked.
-        if (bad.length === 0) await writer.write(tx, batch.values);
-        rows += batch.values.length + batch.errors.length;
-      }
-      if (bad.length > 0) throw new BadRows(bad);
-      await writer.finish(tx, nowMs);
-      await recordClosedMonthChanges(tx, config, writer, { kind, file, actor: values.actor ?? io.env.USER ?? 'cli', reason: values.reason, nowMs });
-    });
+    await lockedTransaction(
+      store,
+      config.services.map((s) => s.spec.id),
+      async (tx) => {
+        const writer = createWriter(kind, config, nowMs);
+        const bad: { line: number; reason: string }[] = [];
+        for await (const batch of readImportFile(kind, file, importContext(config), { onProgress: progress.update })) {
+          bad.push(...batch.errors);
+          // After the first bad row nothing more is written, but every row is still checked.
+          if (bad.length === 0) await writer.write(tx, batch.values);
+          rows += batch.values.length + batch.errors.length;
+        }
+        if (bad.length > 0) throw new BadRows(bad);
+        await writer.finish(tx, nowMs);
+        await recordClosedMonthChanges(tx, config, writer, {
+          kind,
+          file,
+          actor: values.actor ?? io.env.USER ?? 'cli',
+          reason: values.reason,
+          nowMs,
+        });
+      },
+    );
   } catch (error) {
     if (error instanceof ClosedMonths) {
       writeLine(io.stderr, error.message);
@@ -153,7 +167,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     if (!(error instanceof BadRows)) throw error;
     progress.stop();
     for (const row of error.rows) writeLine(io.stderr, `${file}:${row.line}: ${row.reason}`);
-    writeLine(io.stderr, "import refused: every bad row is listed above; nothing was written");
+    writeLine(io.stderr, 'import refused: every bad row is listed above; nothing was written');
     return 1;
   } finally {
     progress.stop();
@@ -166,7 +180,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
 class ClosedMonths extends Error {}
 
 /**
- * An import that changes a frozen month (issue 5) measures it again and records who and why;
+ * An import that changes a frozen month measures it again and records who and why;
  * without --reason it is refused, so no closed month changes silently.
  */
 async function recordClosedMonthChanges(
@@ -186,12 +200,17 @@ async function recordClosedMonthChanges(
           'give --reason TEXT (and --actor NAME) so the change is recorded; nothing was written',
       );
     }
-    await refreezeMonths(tx, service, {
-      serviceId,
-      ...span,
-      actor: context.actor,
-      reason: context.reason,
-      change: `import of ${span.rows} ${context.kind} from ${context.file}`,
-    }, context.nowMs);
+    await refreezeMonths(
+      tx,
+      service,
+      {
+        serviceId,
+        ...span,
+        actor: context.actor,
+        reason: context.reason,
+        change: `import of ${span.rows} ${context.kind} from ${context.file}`,
+      },
+      context.nowMs,
+    );
   }
 }

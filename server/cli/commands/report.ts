@@ -15,7 +15,8 @@ const renderers: Record<ReportFormat, (report: ServiceReport) => string> = {
   json: (report) => JSON.stringify(report, null, 2),
 };
 
-export const reportUsage = 'report --service ID (--year YYYY | --from ISO --to ISO) [--format json] [--as-of ISO] [--config FILE]';
+export const reportUsage =
+  'report --service ID (--year YYYY | --from ISO --to ISO) [--format json] [--as-of ISO] [--config FILE]';
 
 export async function runReport(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -32,7 +33,8 @@ export async function runReport(args: string[], io: CliIo): Promise<number> {
     },
   });
   const format = values.format as ReportFormat;
-  if (!reportFormats.includes(format)) throw new UsageError(`--format ${values.format}: supported formats are ${reportFormats.join(', ')}`);
+  if (!reportFormats.includes(format))
+    throw new UsageError(`--format ${values.format}: supported formats are ${reportFormats.join(', ')}`);
   const config = await loadConfigOrFail(configPath(values.config, io), io);
   const service = findService(config, values.service).spec;
   const nowMs = values['as-of'] ? parseInstantMs(values['as-of'], '--as-of') : (io.nowMs ?? Date.now)();

@@ -16,9 +16,22 @@ const exitDeadlineMs = 9_500;
 export async function runServe(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { config: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, location: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    options: {
+      config: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      location: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
   });
-  return run(io, { configFlag: values.config, host: values.host, port: values.port, location: values.location, demo: values.demo ?? false, http: true });
+  return run(io, {
+    configFlag: values.config,
+    host: values.host,
+    port: values.port,
+    location: values.location,
+    demo: values.demo ?? false,
+    http: true,
+  });
 }
 
 export async function runWorker(args: string[], io: CliIo): Promise<number> {
@@ -36,7 +49,8 @@ async function run(
     const path = demo ? demo.configPath : configPath(flags.configFlag, io);
     const config = await loadConfigOrFail(path, io);
     const port = flags.port === undefined ? config.server.port : Number(flags.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port ${flags.port}: give a port number 0-65535`);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new UsageError(`--port ${flags.port}: give a port number 0-65535`);
     const nowMs = (io.nowMs ?? Date.now)();
     const store = await openConfiguredStore(config, io, nowMs);
     let running: RunningServer;

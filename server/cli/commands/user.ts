@@ -9,14 +9,25 @@ import { configPath, loadConfigOrFail, openConfiguredStore } from '../context.ts
 import { UsageError, writeLine, type CliIo } from '../io.ts';
 import { readSecret } from '../read-secret.ts';
 
-export const userUsage = 'user add --username U --role admin|editor|viewer [--password P] | user list | user passwd --username U [--password P] | user unlock (--username U | --address IP) [--config FILE]';
+export const userUsage =
+  'user add --username U --role admin|editor|viewer [--password P] | user list | user passwd --username U [--password P] | user unlock (--username U | --address IP) [--config FILE]';
 
 const cliActor = { name: 'cli', address: 'local' };
 
 export async function runUser(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, address: { type: 'string' }, config: { type: 'string' } } });
-  if (!action || !['add', 'list', 'passwd', 'unlock'].includes(action)) throw new UsageError(`usage: slawatch ${userUsage}`);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      address: { type: 'string' },
+      config: { type: 'string' },
+    },
+  });
+  if (!action || !['add', 'list', 'passwd', 'unlock'].includes(action))
+    throw new UsageError(`usage: slawatch ${userUsage}`);
   const config = await loadConfigOrFail(configPath(values.config, io), io);
   const nowMs = io.nowMs ?? Date.now;
   const store = await openConfiguredStore(config, io, nowMs());
@@ -36,7 +47,11 @@ export async function runUser(args: string[], io: CliIo): Promise<number> {
     if (!values.username) throw new UsageError(`user ${action}: --username is required`);
     const password = values.password ?? (await readSecret(io, 'Password: '));
     if (action === 'add') {
-      const created = await createAccount(deps, { username: values.username, role: values.role ?? '', password }, cliActor);
+      const created = await createAccount(
+        deps,
+        { username: values.username, role: values.role ?? '', password },
+        cliActor,
+      );
       if (!created.ok) throw new UsageError(`user add:\n${created.errors.map((e) => `  ${e}`).join('\n')}`);
       writeLine(io.stdout, `created ${created.value.role} ${created.value.username}`);
       return 0;

@@ -37,9 +37,7 @@ export function ChartFigure({ spec, table, tableLabel }: { spec: ChartSpec; tabl
             </thead>
             <tbody>
               {table.rows.map((row) => (
-                <tr>
-                  {row.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td class="num">{cell}</td>))}
-                </tr>
+                <tr>{row.map((cell, i) => (i === 0 ? <th scope="row">{cell}</th> : <td class="num">{cell}</td>))}</tr>
               ))}
             </tbody>
           </table>

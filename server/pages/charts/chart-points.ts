@@ -29,6 +29,9 @@ export function pointsFrom(json: unknown, from: NonNullable<ChartDatasetSpec['fr
 }
 
 /** A dataset whose points are read from the JSON. */
-export function sourced(json: unknown, dataset: Omit<ChartDatasetSpec, 'data'> & { from: NonNullable<ChartDatasetSpec['from']> }): ChartDatasetSpec {
+export function sourced(
+  json: unknown,
+  dataset: Omit<ChartDatasetSpec, 'data'> & { from: NonNullable<ChartDatasetSpec['from']> },
+): ChartDatasetSpec {
   return { ...dataset, data: pointsFrom(json, dataset.from) };
 }

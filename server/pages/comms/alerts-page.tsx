@@ -12,7 +12,12 @@ import { Notice, pageAction, withPage } from './comms-page-context.tsx';
 import { field } from './form-values.ts';
 import { CsrfField } from '../csrf-field.tsx';
 
-const silenceChoices = [['1h', 3_600_000], ['4h', 4 * 3_600_000], ['1d', 86_400_000], ['7d', 7 * 86_400_000]] as const;
+const silenceChoices = [
+  ['1h', 3_600_000],
+  ['4h', 4 * 3_600_000],
+  ['1d', 86_400_000],
+  ['7d', 7 * 86_400_000],
+] as const;
 
 export const alertsPage: PageModule = {
   name: 'alerts',
@@ -25,8 +30,20 @@ export const alertsPage: PageModule = {
           deps.store.comms.listDeliveries({ limit: 50 }),
         ]);
         const m = commsMessages(ctx.lang);
-        return { title: m.alertsTitle, body: <AlertsBody ctx={ctx} firing={firing} recent={recent} deliveries={deliveries} error={c.req.query('error') ?? null} /> };
-      }));
+        return {
+          title: m.alertsTitle,
+          body: (
+            <AlertsBody
+              ctx={ctx}
+              firing={firing}
+              recent={recent}
+              deliveries={deliveries}
+              error={c.req.query('error') ?? null}
+            />
+          ),
+        };
+      }),
+    );
     app.post('/alerts/:id/acknowledge', async (c) => {
       const result = await acknowledgeAlert(pageAction(c, deps), c.req.param('id'));
       return c.redirect(result.ok ? '/alerts' : `/alerts?error=${encodeURIComponent(result.message)}`, 303);
@@ -43,7 +60,19 @@ export const alertsPage: PageModule = {
   },
 };
 
-function AlertsBody({ ctx, firing, recent, deliveries, error }: { ctx: PageContext; firing: (AlertState & { id: string })[]; recent: (AlertState & { id: string })[]; deliveries: Delivery[]; error: string | null }) {
+function AlertsBody({
+  ctx,
+  firing,
+  recent,
+  deliveries,
+  error,
+}: {
+  ctx: PageContext;
+  firing: (AlertState & { id: string })[];
+  recent: (AlertState & { id: string })[];
+  deliveries: Delivery[];
+  error: string | null;
+}) {
   const m = commsMessages(ctx.lang);
   const zone = ctx.deps.config().timezone;
   const time = (ms: number | null) => (ms === null ? '—' : formatDateTime(ctx.lang, ms, zone));
@@ -52,44 +81,123 @@ function AlertsBody({ ctx, firing, recent, deliveries, error }: { ctx: PageConte
       <h1>{m.alertsTitle}</h1>
       <Notice text={error} error />
       <h2>{m.firing}</h2>
-      {firing.length === 0 ? <p>{m.noFiring}</p> : (
-        <div class="table-wrap"><table class="alerts">
-          <thead><tr><th scope="col">{m.service}</th><th scope="col">{m.alert}</th><th scope="col">{m.severity}</th><th scope="col">{m.summary}</th><th scope="col">{m.since}</th><th scope="col">{m.actions}</th></tr></thead>
+      {firing.length === 0 ? (
+        <p>{m.noFiring}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="alerts">
+            <thead>
+              <tr>
+                <th scope="col">{m.service}</th>
+                <th scope="col">{m.alert}</th>
+                <th scope="col">{m.severity}</th>
+                <th scope="col">{m.summary}</th>
+                <th scope="col">{m.since}</th>
+                <th scope="col">{m.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {firing.map((a) => (
+                <tr data-alert={a.id} data-severity={a.severity}>
+                  <td>{a.serviceId}</td>
+                  <td>
+                    <code>{a.name}</code>
+                    {a.claimId ? <div class="muted">{a.claimId}</div> : null}
+                  </td>
+                  <td>{a.severity}</td>
+                  <td>{a.summary}</td>
+                  <td>{time(a.firedAtMs)}</td>
+                  <td>
+                    {a.acknowledgedAtMs !== null ? (
+                      <p class="muted">
+                        {fill(m.acknowledgedBy, { who: a.acknowledgedBy ?? '', time: time(a.acknowledgedAtMs) })}
+                      </p>
+                    ) : (
+                      <form method="post" action={`/alerts/${a.id}/acknowledge`}>
+                        <CsrfField ctx={ctx} />
+                        <button type="submit">{m.acknowledge}</button>
+                      </form>
+                    )}
+                    {a.silencedUntilMs !== null && a.silencedUntilMs > ctx.nowMs ? (
+                      <p class="muted">{fill(m.silencedUntil, { time: time(a.silencedUntilMs) })}</p>
+                    ) : null}
+                    <form method="post" action={`/alerts/${a.id}/silence`} class="inline-form">
+                      <CsrfField ctx={ctx} />
+                      <label>
+                        {m.silence}{' '}
+                        <select name="for">
+                          {silenceChoices.map(([label]) => (
+                            <option value={label}>{label}</option>
+                          ))}
+                        </select>
+                      </label>
+                      <button type="submit">{m.silenceButton}</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{m.history}</h2>
+      {recent.length === 0 ? (
+        <p>{m.noHistory}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{m.service}</th>
+                <th scope="col">{m.alert}</th>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.since}</th>
+                <th scope="col">{m.resolvedAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((a) => (
+                <tr>
+                  <td>{a.serviceId}</td>
+                  <td>
+                    <code>{a.name}</code>
+                  </td>
+                  <td>{a.status}</td>
+                  <td>{time(a.firedAtMs)}</td>
+                  <td>{time(a.resolvedAtMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{m.deliveries}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{m.when}</th>
+              <th scope="col">{m.channel}</th>
+              <th scope="col">{m.what}</th>
+              <th scope="col">{m.status}</th>
+              <th scope="col">{m.attempts}</th>
+              <th scope="col">{m.error}</th>
+            </tr>
+          </thead>
           <tbody>
-            {firing.map((a) => (
-              <tr data-alert={a.id} data-severity={a.severity}>
-                <td>{a.serviceId}</td>
-                <td><code>{a.name}</code>{a.claimId ? <div class="muted">{a.claimId}</div> : null}</td>
-                <td>{a.severity}</td>
-                <td>{a.summary}</td>
-                <td>{time(a.firedAtMs)}</td>
-                <td>
-                  {a.acknowledgedAtMs !== null
-                    ? <p class="muted">{fill(m.acknowledgedBy, { who: a.acknowledgedBy ?? '', time: time(a.acknowledgedAtMs) })}</p>
-                    : <form method="post" action={`/alerts/${a.id}/acknowledge`}><CsrfField ctx={ctx} /><button type="submit">{m.acknowledge}</button></form>}
-                  {a.silencedUntilMs !== null && a.silencedUntilMs > ctx.nowMs ? <p class="muted">{fill(m.silencedUntil, { time: time(a.silencedUntilMs) })}</p> : null}
-                  <form method="post" action={`/alerts/${a.id}/silence`} class="inline-form"><CsrfField ctx={ctx} />
-                    <label>{m.silence} <select name="for">{silenceChoices.map(([label]) => <option value={label}>{label}</option>)}</select></label>
-                    <button type="submit">{m.silenceButton}</button>
-                  </form>
-                </td>
+            {deliveries.map((d) => (
+              <tr>
+                <td>{time(d.createdMs)}</td>
+                <td>{d.channelId}</td>
+                <td>{d.subject}</td>
+                <td>{d.status}</td>
+                <td>{d.attempts}</td>
+                <td>{d.lastError ?? ''}</td>
               </tr>
             ))}
           </tbody>
-        </table></div>
-      )}
-      <h2>{m.history}</h2>
-      {recent.length === 0 ? <p>{m.noHistory}</p> : (
-        <div class="table-wrap"><table>
-          <thead><tr><th scope="col">{m.service}</th><th scope="col">{m.alert}</th><th scope="col">{m.status}</th><th scope="col">{m.since}</th><th scope="col">{m.resolvedAt}</th></tr></thead>
-          <tbody>{recent.map((a) => <tr><td>{a.serviceId}</td><td><code>{a.name}</code></td><td>{a.status}</td><td>{time(a.firedAtMs)}</td><td>{time(a.resolvedAtMs)}</td></tr>)}</tbody>
-        </table></div>
-      )}
-      <h2>{m.deliveries}</h2>
-      <div class="table-wrap"><table>
-        <thead><tr><th scope="col">{m.when}</th><th scope="col">{m.channel}</th><th scope="col">{m.what}</th><th scope="col">{m.status}</th><th scope="col">{m.attempts}</th><th scope="col">{m.error}</th></tr></thead>
-        <tbody>{deliveries.map((d) => <tr><td>{time(d.createdMs)}</td><td>{d.channelId}</td><td>{d.subject}</td><td>{d.status}</td><td>{d.attempts}</td><td>{d.lastError ?? ''}</td></tr>)}</tbody>
-      </table></div>
+        </table>
+      </div>
     </>
   );
 }

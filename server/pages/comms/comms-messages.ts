@@ -1,4 +1,4 @@
-// Messages of the alert, incident, maintenance and status pages (issue 6), Japanese and English.
+// Messages of the alert, incident, maintenance and status pages, Japanese and English.
 import { defineMessages } from '../i18n.ts';
 
 export const commsMessages = defineMessages({
@@ -43,7 +43,8 @@ export const commsMessages = defineMessages({
     source: 'Source',
     timesNote: 'Times are in {timezone}.',
     reason: 'Reason for the change',
-    reasonHint: 'Required when the change touches a closed month: its stored figures are measured again, and who changed what and why is recorded.',
+    reasonHint:
+      'Required when the change touches a closed month: its stored figures are measured again, and who changed what and why is recorded.',
     probeLocked: 'A probe incident opens and closes itself: its times come from its checks.',
     save: 'Save',
     create: 'Create',
@@ -116,7 +117,8 @@ export const commsMessages = defineMessages({
     source: '記録元',
     timesNote: '時刻は {timezone} です。',
     reason: '変更理由',
-    reasonHint: '締め済みの月に関わる変更では必須です。その月の保存済みの数値を再計算し、誰が何をなぜ変更したかを記録します。',
+    reasonHint:
+      '締め済みの月に関わる変更では必須です。その月の保存済みの数値を再計算し、誰が何をなぜ変更したかを記録します。',
     probeLocked: '監視による障害は自動で開始・終了します。時刻は監視結果から決まります。',
     save: '保存',
     create: '登録',

@@ -14,13 +14,17 @@ import type { Lang } from '../i18n.ts';
 import { commsMessages } from './comms-messages.ts';
 
 export function commsServices(deps: PageDeps): CommsService[] {
-  return deps.config().services.map((s) => ({ spec: s.spec, notifyCustomers: s.notifyCustomers, statusPage: s.statusPage }));
+  return deps
+    .config()
+    .services.map((s) => ({ spec: s.spec, notifyCustomers: s.notifyCustomers, statusPage: s.statusPage }));
 }
 
 /** The signed-in account acts (SPEC §6); only an app without security (page tests) takes the X-Slawatch-Actor header or `console`. */
 export function pageAction(c: Context, deps: PageDeps): ActionContext {
   return {
-    store: deps.store, nowMs: deps.nowMs(), actor: requestActor(c.get('principal'), () => (c.req.header(actorHeader) ?? '').trim().slice(0, 100) || 'console'),
+    store: deps.store,
+    nowMs: deps.nowMs(),
+    actor: requestActor(c.get('principal'), () => (c.req.header(actorHeader) ?? '').trim().slice(0, 100) || 'console'),
     serviceSpec: specLookup(() => deps.config().services),
   };
 }
@@ -39,16 +43,24 @@ export async function withPage(
 
 export function Notice({ text, error }: { text: string | null; error?: boolean }) {
   if (!text) return null;
-  return <p class={error ? 'notice notice-error' : 'notice'} role={error ? 'alert' : 'status'}>{text}</p>;
+  return (
+    <p class={error ? 'notice notice-error' : 'notice'} role={error ? 'alert' : 'status'}>
+      {text}
+    </p>
+  );
 }
 
-/** Why a change is made: required by the action when it touches a closed month (issue 5). */
+/** Why a change is made: required by the action when it touches a closed month. */
 export function ReasonInput({ lang }: { lang: Lang }) {
   const m = commsMessages(lang);
   return (
     <>
-      <label>{m.reason} <input type="text" name="reason" maxlength={500} aria-describedby="reason-hint" /></label>
-      <p class="muted" id="reason-hint">{m.reasonHint}</p>
+      <label>
+        {m.reason} <input type="text" name="reason" maxlength={500} aria-describedby="reason-hint" />
+      </label>
+      <p class="muted" id="reason-hint">
+        {m.reasonHint}
+      </p>
     </>
   );
 }

@@ -42,7 +42,21 @@ export const monitorPage: PageModule = {
   },
 };
 
-function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageContext; service: ServiceConfig; monitor: MonitorConfig; view: MonitorView; fromMs: number; toMs: number }) {
+function MonitorBody({
+  ctx,
+  service,
+  monitor,
+  view,
+  fromMs,
+  toMs,
+}: {
+  ctx: PageContext;
+  service: ServiceConfig;
+  monitor: MonitorConfig;
+  view: MonitorView;
+  fromMs: number;
+  toMs: number;
+}) {
   const m = monitorMessages(ctx.lang);
   const tz = service.spec.timezone;
   const lang = ctx.lang;
@@ -63,8 +77,9 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
     <>
       <h1>{monitor.id}</h1>
       <p class="muted">
-        {m.service}: <a href={ctx.href(`/services/${encodeURIComponent(service.spec.id)}`)}>{service.spec.name}</a> · {m.type}: {monitor.type} · {m.interval}:{' '}
-        {formatDuration(lang, monitor.intervalMs)} · {m.confirm}: {fill(m.confirmValue, { n: monitor.confirm })} · {m.quorum}: {monitor.quorum}
+        {m.service}: <a href={ctx.href(`/services/${encodeURIComponent(service.spec.id)}`)}>{service.spec.name}</a> ·{' '}
+        {m.type}: {monitor.type} · {m.interval}: {formatDuration(lang, monitor.intervalMs)} · {m.confirm}:{' '}
+        {fill(m.confirmValue, { n: monitor.confirm })} · {m.quorum}: {monitor.quorum}
       </p>
       <p class="period-shown">{fill(m.window, { from: atMinute(fromMs), to: atMinute(toMs), timezone: tz })}</p>
       <section aria-labelledby="locations-heading">
@@ -76,7 +91,9 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
                 <th scope="col">{m.location}</th>
                 <th scope="col">{m.state}</th>
                 <th scope="col">{m.lastCheck}</th>
-                <th scope="col" class="num">{m.failing}</th>
+                <th scope="col" class="num">
+                  {m.failing}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -84,7 +101,9 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
                 <tr data-location={l.location} data-state={l.state}>
                   <th scope="row">{l.location}</th>
                   <td>
-                    <span class={`status status-${l.state === 'up' ? 'met' : l.state === 'down' ? 'breached' : l.state === 'failing' ? 'at_risk' : 'insufficient_data'}`}>
+                    <span
+                      class={`status status-${l.state === 'up' ? 'met' : l.state === 'down' ? 'breached' : l.state === 'failing' ? 'at_risk' : 'insufficient_data'}`}
+                    >
                       {m[`state${l.state}`]}
                     </span>
                   </td>
@@ -99,10 +118,20 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
       <section aria-labelledby="latency-heading">
         <h2 id="latency-heading">{m.latency}</h2>
         <ChartFigure
-          spec={{ id: 'chart-check-latency', kind: 'line', title: m.latency, labels, datasets: [latency], y: { title: 'ms', unit: 'ms', min: 0 }, source }}
+          spec={{
+            id: 'chart-check-latency',
+            kind: 'line',
+            title: m.latency,
+            labels,
+            datasets: [latency],
+            y: { title: 'ms', unit: 'ms', min: 0 },
+            source,
+          }}
           table={{
             headers: [m.time, m.latencyLabel],
-            rows: chronological.slice(-checksListed).map((ch) => [at(ch.timeMs), ch.latencyMs === null ? '—' : formatNumber(lang, ch.latencyMs)]),
+            rows: chronological
+              .slice(-checksListed)
+              .map((ch) => [at(ch.timeMs), ch.latencyMs === null ? '—' : formatNumber(lang, ch.latencyMs)]),
           }}
           tableLabel={m.chartTable}
         />
@@ -119,7 +148,9 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
                   <th scope="col">{m.location}</th>
                   <th scope="col">{m.from}</th>
                   <th scope="col">{m.to}</th>
-                  <th scope="col" class="num">{m.failedChecks}</th>
+                  <th scope="col" class="num">
+                    {m.failedChecks}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -148,7 +179,9 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
                   <th scope="col">{m.time}</th>
                   <th scope="col">{m.location}</th>
                   <th scope="col">{m.status}</th>
-                  <th scope="col" class="num">{m.latencyLabel}</th>
+                  <th scope="col" class="num">
+                    {m.latencyLabel}
+                  </th>
                   <th scope="col">{m.detail}</th>
                 </tr>
               </thead>
@@ -158,7 +191,9 @@ function MonitorBody({ ctx, service, monitor, view, fromMs, toMs }: { ctx: PageC
                     <th scope="row">{at(ch.timeMs)}</th>
                     <td>{ch.location}</td>
                     <td>
-                      <span class={`status ${ch.status === 'up' ? 'status-met' : 'status-breached'}`}>{m[ch.status]}</span>
+                      <span class={`status ${ch.status === 'up' ? 'status-met' : 'status-breached'}`}>
+                        {m[ch.status]}
+                      </span>
                     </td>
                     <td class="num">{ch.latencyMs === null ? '—' : formatNumber(lang, ch.latencyMs)}</td>
                     <td>{ch.detail ?? ''}</td>

@@ -1,7 +1,13 @@
 // What the monitor page and /api/v1/monitors/{id} show: each location's state now (from its fold
 // state: the last check and any failing run), and the recent checks with their blips (runs of
 // failures shorter than `confirm`, SPEC §2.2) found by the same fold the pipeline uses.
-import { foldChecks, foldStateAfterUpCheck, initialFoldState, type Blip, type LocationFoldState } from '../../../sla/location-fold.ts';
+import {
+  foldChecks,
+  foldStateAfterUpCheck,
+  initialFoldState,
+  type Blip,
+  type LocationFoldState,
+} from '../../../sla/location-fold.ts';
 import type { Check } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
 import { monitorLocations } from '../../../pipeline/service-timeline.ts';
@@ -26,7 +32,11 @@ export interface MonitorView {
 }
 
 /** The state of one location from its fold state: held no longer than 2 × interval (SPEC §2.1). */
-export function locationStateOf(state: LocationFoldState | null, monitor: Pick<MonitorConfig, 'intervalMs' | 'confirm'>, nowMs: number): Omit<LocationView, 'location'> {
+export function locationStateOf(
+  state: LocationFoldState | null,
+  monitor: Pick<MonitorConfig, 'intervalMs' | 'confirm'>,
+  nowMs: number,
+): Omit<LocationView, 'location'> {
   const last = state?.lastCheck ?? null;
   if (!last || nowMs - last.timeMs >= 2 * monitor.intervalMs) {
     return { state: 'unknown', lastCheckMs: last?.timeMs ?? null, failingChecks: state?.run?.count ?? 0 };
@@ -36,7 +46,14 @@ export function locationStateOf(state: LocationFoldState | null, monitor: Pick<M
   return { state: failing >= monitor.confirm ? 'down' : 'failing', lastCheckMs: last.timeMs, failingChecks: failing };
 }
 
-export async function loadMonitorView(store: Store, monitor: MonitorConfig, fromMs: number, toMs: number, nowMs: number, maxChecks = 500): Promise<MonitorView> {
+export async function loadMonitorView(
+  store: Store,
+  monitor: MonitorConfig,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  maxChecks = 500,
+): Promise<MonitorView> {
   const locations = monitorLocations(monitor);
   const views: LocationView[] = [];
   const checks: Check[] = [];

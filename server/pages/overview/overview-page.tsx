@@ -10,7 +10,13 @@ import { PeriodShown } from '../period-shown.tsx';
 import { periodParams } from '../period-query.ts';
 import type { PageModule } from '../page-module.ts';
 import { overviewMessages } from './overview-messages.ts';
-import { loadOverview, overviewPageSize, parseOverviewQuery, type OverviewData, type OverviewQuery } from './overview-rows.ts';
+import {
+  loadOverview,
+  overviewPageSize,
+  parseOverviewQuery,
+  type OverviewData,
+  type OverviewQuery,
+} from './overview-rows.ts';
 
 export const overviewPage: PageModule = {
   name: 'overview',
@@ -32,11 +38,13 @@ function OverviewBody({ ctx, query, data }: { ctx: PageContext; query: OverviewQ
   const zone = ctx.deps.config().timezone;
   const first = data.total === 0 ? 0 : (data.page - 1) * overviewPageSize + 1;
   const last = Math.min(data.total, data.page * overviewPageSize);
-  const pageHref = (page: number) => ctx.href('/', { q: query.search || undefined, status: query.status ?? undefined, page: String(page) });
+  const pageHref = (page: number) =>
+    ctx.href('/', { q: query.search || undefined, status: query.status ?? undefined, page: String(page) });
   return (
     <>
       <h1>{m.heading}</h1>
       <PeriodShown ctx={ctx} timezone={zone} />
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers teams still run; the role says the same */}
       <form method="get" action="/" class="filters" role="search">
         <input type="hidden" name="lang" value={ctx.lang} />
         {Object.entries(periodParams(ctx.selection)).map(([name, value]) => (
@@ -77,8 +85,12 @@ function OverviewBody({ ctx, query, data }: { ctx: PageContext; query: OverviewQ
               <tr>
                 <th scope="col">{m.service}</th>
                 <th scope="col">{m.claims}</th>
-                <th scope="col" class="num">{m.coverage}</th>
-                <th scope="col" class="num">{m.openIncidents}</th>
+                <th scope="col" class="num">
+                  {m.coverage}
+                </th>
+                <th scope="col" class="num">
+                  {m.openIncidents}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,14 +110,18 @@ function OverviewBody({ ctx, query, data }: { ctx: PageContext; query: OverviewQ
                         <ul class="claim-list">
                           {claims.map(({ evaluation: e }) => (
                             <li data-claim={e.claim.id}>
-                              {metricLabel(ctx.lang, e.claim)}: <strong>{formatMeasured(ctx.lang, e.claim, e.measured)}</strong>{' '}
-                              <span class="muted">({formatBound(ctx.lang, e.claim)})</span> <StatusBadge lang={ctx.lang} status={e.status} />
+                              {metricLabel(ctx.lang, e.claim)}:{' '}
+                              <strong>{formatMeasured(ctx.lang, e.claim, e.measured)}</strong>{' '}
+                              <span class="muted">({formatBound(ctx.lang, e.claim)})</span>{' '}
+                              <StatusBadge lang={ctx.lang} status={e.status} />
                             </li>
                           ))}
                         </ul>
                       )}
                     </td>
-                    <td class="num">{f.coverage === null ? ctx.t.noData : formatAvailability(ctx.lang, f.coverage, availabilityBound)}</td>
+                    <td class="num">
+                      {f.coverage === null ? ctx.t.noData : formatAvailability(ctx.lang, f.coverage, availabilityBound)}
+                    </td>
                     <td class="num">{formatNumber(ctx.lang, openNow)}</td>
                   </tr>
                 );
@@ -116,11 +132,19 @@ function OverviewBody({ ctx, query, data }: { ctx: PageContext; query: OverviewQ
       )}
       {data.pages > 1 ? (
         <nav class="pager" aria-label={m.pagination}>
-          {data.page > 1 ? <a href={pageHref(data.page - 1)} rel="prev">{m.previous}</a> : null}
+          {data.page > 1 ? (
+            <a href={pageHref(data.page - 1)} rel="prev">
+              {m.previous}
+            </a>
+          ) : null}
           <span>
             {data.page} / {data.pages}
           </span>
-          {data.page < data.pages ? <a href={pageHref(data.page + 1)} rel="next">{m.next}</a> : null}
+          {data.page < data.pages ? (
+            <a href={pageHref(data.page + 1)} rel="next">
+              {m.next}
+            </a>
+          ) : null}
         </nav>
       ) : null}
     </>

@@ -41,23 +41,41 @@ export function parseOverviewQuery(q: Record<string, string>): OverviewQuery {
 }
 
 /** `nowMs`: the page's own clock reading (PageContext.nowMs), so the rows and the page agree on now. */
-export async function loadOverview(deps: PageDeps, selection: PeriodSelection, query: OverviewQuery, nowMs: number): Promise<OverviewData> {
+export async function loadOverview(
+  deps: PageDeps,
+  selection: PeriodSelection,
+  query: OverviewQuery,
+  nowMs: number,
+): Promise<OverviewData> {
   const needle = query.search.toLowerCase();
   const services = deps
     .config()
-    .services.filter((s) => !needle || s.spec.id.toLowerCase().includes(needle) || s.spec.name.toLowerCase().includes(needle));
+    .services.filter(
+      (s) => !needle || s.spec.id.toLowerCase().includes(needle) || s.spec.name.toLowerCase().includes(needle),
+    );
   const rowOf = async (service: ServiceConfig, known?: ClaimView[]): Promise<OverviewRow> => {
     const availability = service.spec.claims.find((c) => c.metric === 'availability');
-    const { fromMs, toMs } = selection.kind === 'current' && availability ? claimPeriodNow(availability, service.spec, nowMs) : resolvePeriod(selection, service.spec.timezone);
+    const { fromMs, toMs } =
+      selection.kind === 'current' && availability
+        ? claimPeriodNow(availability, service.spec, nowMs)
+        : resolvePeriod(selection, service.spec.timezone);
     const [report, claims, open] = await Promise.all([
       deps.reports.get(service.spec, fromMs, toMs),
       known ?? claimViews(deps.reports, service.spec, selection, nowMs),
       deps.store.listIncidents(service.spec.id, nowMs, nowMs + 1),
     ]);
-    return { service, report, claims, openNow: open.filter((i) => i.resolvedAtMs === null && i.startedAtMs <= nowMs).length };
+    return {
+      service,
+      report,
+      claims,
+      openNow: open.filter((i) => i.resolvedAtMs === null && i.startedAtMs <= nowMs).length,
+    };
   };
   // A status filter needs every matching service's claims; otherwise only the page's.
-  let matching: { service: ServiceConfig; claims: ClaimView[] | undefined }[] = services.map((service) => ({ service, claims: undefined }));
+  let matching: { service: ServiceConfig; claims: ClaimView[] | undefined }[] = services.map((service) => ({
+    service,
+    claims: undefined,
+  }));
   if (query.status) {
     const all = await Promise.all(services.map((s) => claimViews(deps.reports, s.spec, selection, nowMs)));
     matching = services

@@ -1,4 +1,4 @@
-// The report page's record of changes to frozen months (issue 5): who changed what, when and why,
+// The report page's record of changes to frozen months: who changed what, when and why,
 // and each of the month's figures that moved, before → after.
 import type { PageContext } from '../page-context.ts';
 import { formatDateTime, formatDuration, formatNumber, formatPercentTruncated } from '../i18n.ts';
@@ -43,7 +43,12 @@ export function movedFigures(ctx: PageContext, change: MonthChangeView): string 
 export function MonthChanges(props: { ctx: PageContext; changes: readonly MonthChangeView[]; timezone: string }) {
   const { ctx } = props;
   const m = reportMessages(ctx.lang);
-  if (props.changes.length === 0) return <p class="muted" data-month-changes="0">{m.monthChangesNone}</p>;
+  if (props.changes.length === 0)
+    return (
+      <p class="muted" data-month-changes="0">
+        {m.monthChangesNone}
+      </p>
+    );
   return (
     <div class="table-wrap">
       <table data-month-changes={String(props.changes.length)}>

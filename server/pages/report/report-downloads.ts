@@ -10,7 +10,14 @@ import { renderOpenSlo } from '../../reports/openslo.ts';
 import { renderPrometheusRules } from '../../reports/prometheus-rules.ts';
 import type { Lang } from '../i18n.ts';
 
-export const reportFiles = ['sheet.csv', 'sheet.xlsx', 'sheet.md', 'incidents.csv', 'openslo.yaml', 'prometheus-rules.yml'] as const;
+export const reportFiles = [
+  'sheet.csv',
+  'sheet.xlsx',
+  'sheet.md',
+  'incidents.csv',
+  'openslo.yaml',
+  'prometheus-rules.yml',
+] as const;
 export type ReportFile = (typeof reportFiles)[number];
 
 export function isReportFile(name: string): name is ReportFile {
@@ -32,7 +39,6 @@ export interface ReportDownload {
   fileName: string;
 }
 
-
 export async function reportDownload(
   store: Store,
   service: ServiceSpec,
@@ -40,7 +46,11 @@ export async function reportDownload(
 ): Promise<ReportDownload> {
   const { file, year, lang, nowMs } = request;
   const base = `${service.id}-${year}`;
-  const done = (body: Buffer | string, fileName: string): ReportDownload => ({ body: Buffer.from(body), contentType: contentTypes[file], fileName });
+  const done = (body: Buffer | string, fileName: string): ReportDownload => ({
+    body: Buffer.from(body),
+    contentType: contentTypes[file],
+    fileName,
+  });
   switch (file) {
     case 'sheet.csv':
     case 'sheet.xlsx':
@@ -48,15 +58,29 @@ export async function reportDownload(
       const format = file.slice('sheet.'.length) as SheetExportFormat;
       // A page view never freezes months; `slawatch export` does.
       const { filled } = await buildSheetExport(store, service, { year, lang, nowMs, freeze: false });
-      return done(await renderSheetExport(filled, format, `${service.name} ${year}`), `${base}-sheet-${lang}.${format}`);
+      return done(
+        await renderSheetExport(filled, format, `${service.name} ${year}`),
+        `${base}-sheet-${lang}.${format}`,
+      );
     }
     case 'incidents.csv': {
-      const { snapshots } = await computeYearReport(store, await serviceWithStoredSheet(store, service), year, nowMs, { freeze: false });
-      return done(renderIncidentsCsv(snapshots.flatMap((m) => m.counted), service.timezone), `${base}-incidents.csv`);
+      const { snapshots } = await computeYearReport(store, await serviceWithStoredSheet(store, service), year, nowMs, {
+        freeze: false,
+      });
+      return done(
+        renderIncidentsCsv(
+          snapshots.flatMap((m) => m.counted),
+          service.timezone,
+        ),
+        `${base}-incidents.csv`,
+      );
     }
     case 'openslo.yaml':
       return done(renderOpenSlo(await serviceWithStoredSheet(store, service), year), `${service.id}-openslo.yaml`);
     case 'prometheus-rules.yml':
-      return done(renderPrometheusRules([await serviceWithStoredSheet(store, service)]), `${service.id}-prometheus-rules.yml`);
+      return done(
+        renderPrometheusRules([await serviceWithStoredSheet(store, service)]),
+        `${service.id}-prometheus-rules.yml`,
+      );
   }
 }

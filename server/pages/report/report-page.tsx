@@ -41,17 +41,37 @@ export const reportPage: PageModule = {
       const service = deps.config().services.find((s) => s.spec.id === c.req.param('id'))?.spec;
       if (!service) return renderErrorPage(c, ctx.lang, 404, `unknown service "${c.req.param('id')}"`);
       const yearText = c.req.param('year');
-      if (!yearPattern.test(yearText)) return renderErrorPage(c, ctx.lang, 400, `"${yearText}" is not a four-digit year`);
+      if (!yearPattern.test(yearText))
+        return renderErrorPage(c, ctx.lang, 400, `"${yearText}" is not a four-digit year`);
       const year = Number(yearText);
-      const built = await buildSheetExport(deps.store, service, { year, lang: ctx.lang, nowMs: ctx.nowMs, freeze: false });
+      const built = await buildSheetExport(deps.store, service, {
+        year,
+        lang: ctx.lang,
+        nowMs: ctx.nowMs,
+        freeze: false,
+      });
       const { months } = built.year;
-      const changes = (await deps.store.listMonthChanges(service.id, months[0]!.fromMs, months.at(-1)!.toMs)).map((row) => monthChangeJson(row, service.timezone));
+      const changes = (await deps.store.listMonthChanges(service.id, months[0]!.fromMs, months.at(-1)!.toMs)).map(
+        (row) => monthChangeJson(row, service.timezone),
+      );
       const m = reportMessages(ctx.lang);
       return renderPage(c, ctx, {
         title: fill(m.title, { service: service.name, year }),
         // The year is in the path; the period selector would not change this page.
         periodSelector: false,
-        body: <ReportBody ctx={ctx} serviceId={service.id} serviceName={service.name} year={year} filled={built.filled} months={months} source={built.source} changes={changes} timezone={service.timezone} />,
+        body: (
+          <ReportBody
+            ctx={ctx}
+            serviceId={service.id}
+            serviceName={service.name}
+            year={year}
+            filled={built.filled}
+            months={months}
+            source={built.source}
+            changes={changes}
+            timezone={service.timezone}
+          />
+        ),
       });
     });
 
@@ -61,9 +81,16 @@ export const reportPage: PageModule = {
       const { ctx } = made;
       const service = deps.config().services.find((s) => s.spec.id === c.req.param('id'))?.spec;
       const file = c.req.param('file');
-      if (!service || !isReportFile(file)) return renderErrorPage(c, ctx.lang, 404, `no such report file "${file}" (files: ${reportFiles.join(', ')})`);
-      if (!yearPattern.test(c.req.param('year'))) return renderErrorPage(c, ctx.lang, 400, `"${c.req.param('year')}" is not a four-digit year`);
-      const download = await reportDownload(deps.store, service, { file, year: Number(c.req.param('year')), lang: ctx.lang, nowMs: ctx.nowMs });
+      if (!service || !isReportFile(file))
+        return renderErrorPage(c, ctx.lang, 404, `no such report file "${file}" (files: ${reportFiles.join(', ')})`);
+      if (!yearPattern.test(c.req.param('year')))
+        return renderErrorPage(c, ctx.lang, 400, `"${c.req.param('year')}" is not a four-digit year`);
+      const download = await reportDownload(deps.store, service, {
+        file,
+        year: Number(c.req.param('year')),
+        lang: ctx.lang,
+        nowMs: ctx.nowMs,
+      });
       return c.body(new Uint8Array(download.body), 200, {
         'Content-Type': download.contentType,
         'Content-Disposition': `attachment; filename="${download.fileName}"`,
@@ -124,8 +151,20 @@ function Downloads({ ctx, base }: { ctx: PageContext; base: string }) {
 
 function SheetTable({ ctx, filled, answeredOnly }: { ctx: PageContext; filled: FilledSheet; answeredOnly: boolean }) {
   const m = reportMessages(ctx.lang);
-  const rows = filled.rows.filter((r) => !r.header && (answeredOnly ? r.answered : r.cells.some((c) => c.trim() !== '')));
-  const lines = (text: string) => text.split('\n').map((line, i) => (i === 0 ? line : <><br />{line}</>));
+  const rows = filled.rows.filter(
+    (r) => !r.header && (answeredOnly ? r.answered : r.cells.some((c) => c.trim() !== '')),
+  );
+  const lines = (text: string) =>
+    text.split('\n').map((line, i) =>
+      i === 0 ? (
+        line
+      ) : (
+        <>
+          <br />
+          {line}
+        </>
+      ),
+    );
   return (
     <div class="table-wrap">
       <table class="sheet" data-sheet={answeredOnly ? 'answered' : 'all'}>
@@ -141,7 +180,10 @@ function SheetTable({ ctx, filled, answeredOnly }: { ctx: PageContext; filled: F
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr data-row={filled.numberColumn === null ? String(r.line) : r.cells[filled.numberColumn]} class={r.answered ? 'answered' : undefined}>
+            <tr
+              data-row={filled.numberColumn === null ? String(r.line) : r.cells[filled.numberColumn]}
+              class={r.answered ? 'answered' : undefined}
+            >
               <td class="num">{filled.numberColumn === null ? r.line : r.cells[filled.numberColumn]}</td>
               <td>{r.cells[filled.itemColumn]}</td>
               <td>{r.cells[filled.answerColumn]}</td>
@@ -157,23 +199,39 @@ function SheetTable({ ctx, filled, answeredOnly }: { ctx: PageContext; filled: F
 }
 
 function ReportBody(props: {
-  ctx: PageContext; serviceId: string; serviceName: string; year: number; filled: FilledSheet; months: MonthSource[]; source: SheetSource;
-  changes: readonly MonthChangeView[]; timezone: string;
+  ctx: PageContext;
+  serviceId: string;
+  serviceName: string;
+  year: number;
+  filled: FilledSheet;
+  months: MonthSource[];
+  source: SheetSource;
+  changes: readonly MonthChangeView[];
+  timezone: string;
 }) {
   const { ctx, year, filled } = props;
   const m = reportMessages(ctx.lang);
   const base = `/services/${props.serviceId}/report/${year}`;
   const source =
     props.source.kind === 'imported'
-      ? fill(m.sourceImported, { file: props.source.fileName, date: formatDate(ctx.lang, props.source.importedAtMs, ctx.deps.config().timezone) })
-      : props.source.kind === 'claims' ? m.sourceClaims : m.sourceTemplate;
+      ? fill(m.sourceImported, {
+          file: props.source.fileName,
+          date: formatDate(ctx.lang, props.source.importedAtMs, ctx.deps.config().timezone),
+        })
+      : props.source.kind === 'claims'
+        ? m.sourceClaims
+        : m.sourceTemplate;
   return (
     <>
       <h1>{fill(m.heading, { service: props.serviceName, year })}</h1>
       <p class="muted">
         {fill(m.sheetSource, { source })} ·{' '}
-        <a href={ctx.href(`/services/${props.serviceId}/report/${year - 1}`, {})}>{fill(m.previousYear, { year: year - 1 })}</a>{' '}
-        <a href={ctx.href(`/services/${props.serviceId}/report/${year + 1}`, {})}>{fill(m.nextYear, { year: year + 1 })}</a>
+        <a href={ctx.href(`/services/${props.serviceId}/report/${year - 1}`, {})}>
+          {fill(m.previousYear, { year: year - 1 })}
+        </a>{' '}
+        <a href={ctx.href(`/services/${props.serviceId}/report/${year + 1}`, {})}>
+          {fill(m.nextYear, { year: year + 1 })}
+        </a>
       </p>
       <Downloads ctx={ctx} base={base} />
       <UploadForm ctx={ctx} serviceId={props.serviceId} />

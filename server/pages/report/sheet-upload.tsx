@@ -32,20 +32,41 @@ export function UploadForm({ ctx, serviceId }: { ctx: PageContext; serviceId: st
   return (
     <section aria-labelledby="sheet-upload">
       <h2 id="sheet-upload">{m.heading}</h2>
-      <form method="post" enctype="multipart/form-data" action={`/services/${serviceId}/sheet?lang=${ctx.lang}`} class="filters">
+      <form
+        method="post"
+        enctype="multipart/form-data"
+        action={`/services/${serviceId}/sheet?lang=${ctx.lang}`}
+        class="filters"
+      >
         <CsrfField ctx={ctx} />
         <label>
           {m.file}
           <input type="file" name="sheet" accept=".tsv,.csv,.xlsx,.txt" required />
         </label>
-        <button type="submit" name="action" value="preview">{m.preview}</button>
-        <button type="submit" name="action" value="import">{m.import}</button>
+        <button type="submit" name="action" value="preview">
+          {m.preview}
+        </button>
+        <button type="submit" name="action" value="import">
+          {m.import}
+        </button>
       </form>
     </section>
   );
 }
 
-function Preview({ ctx, fileName, reading, stored, reportHref }: { ctx: PageContext; fileName: string; reading: SheetReading; stored: boolean; reportHref: string }) {
+function Preview({
+  ctx,
+  fileName,
+  reading,
+  stored,
+  reportHref,
+}: {
+  ctx: PageContext;
+  fileName: string;
+  reading: SheetReading;
+  stored: boolean;
+  reportHref: string;
+}) {
   const m = uploadMessages(ctx.lang);
   return (
     <>
@@ -56,13 +77,21 @@ function Preview({ ctx, fileName, reading, stored, reportHref }: { ctx: PageCont
       <div class="table-wrap">
         <table class="sheet-claims">
           <thead>
-            <tr><th scope="col">{m.row}</th><th scope="col">{m.metric}</th><th scope="col">{m.bound}</th><th scope="col">{m.source}</th></tr>
+            <tr>
+              <th scope="col">{m.row}</th>
+              <th scope="col">{m.metric}</th>
+              <th scope="col">{m.bound}</th>
+              <th scope="col">{m.source}</th>
+            </tr>
           </thead>
           <tbody>
             {reading.claims.map((claim) => (
               <tr data-metric={claim.metric}>
                 <td class="num">{claim.sheetRow}</td>
-                <td>{claim.metric}{claim.kind ? ` (${claim.kind})` : ''}</td>
+                <td>
+                  {claim.metric}
+                  {claim.kind ? ` (${claim.kind})` : ''}
+                </td>
                 <td class="num">{claim.bound}</td>
                 <td>{claim.sourceText}</td>
               </tr>
@@ -75,7 +104,14 @@ function Preview({ ctx, fileName, reading, stored, reportHref }: { ctx: PageCont
           <h2>{m.unreadable}</h2>
           <ul class="unreadable">
             {reading.unreadable.map((row) => (
-              <li>{fill(m.unreadableRow, { line: row.line, row: row.sheetRow ?? '?', item: row.item, reason: row.reason })}</li>
+              <li>
+                {fill(m.unreadableRow, {
+                  line: row.line,
+                  row: row.sheetRow ?? '?',
+                  item: row.item,
+                  reason: row.reason,
+                })}
+              </li>
             ))}
           </ul>
         </>
@@ -95,12 +131,14 @@ export function registerSheetUpload(app: Hono, deps: PageDeps) {
     const service = deps.config().services.find((s) => s.spec.id === c.req.param('id'))?.spec;
     if (!service) return renderErrorPage(c, ctx.lang, 404, `unknown service "${c.req.param('id')}"`);
     const length = Number(c.req.header('content-length') ?? 0);
-    if (length > maxSheetBytes + 64 * 1024) return renderErrorPage(c, ctx.lang, 400, fill(m.tooLarge, { mb: maxSheetBytes / 1024 / 1024 }));
+    if (length > maxSheetBytes + 64 * 1024)
+      return renderErrorPage(c, ctx.lang, 400, fill(m.tooLarge, { mb: maxSheetBytes / 1024 / 1024 }));
     const body = await c.req.parseBody();
     const file = body.sheet;
     if (!(file instanceof File) || file.size === 0) return renderErrorPage(c, ctx.lang, 400, m.noFile);
-    if (file.size > maxSheetBytes) return renderErrorPage(c, ctx.lang, 400, fill(m.tooLarge, { mb: maxSheetBytes / 1024 / 1024 }));
-    let sheet;
+    if (file.size > maxSheetBytes)
+      return renderErrorPage(c, ctx.lang, 400, fill(m.tooLarge, { mb: maxSheetBytes / 1024 / 1024 }));
+    let sheet: Awaited<ReturnType<typeof readSheetBytes>>;
     try {
       sheet = await readSheetBytes(Buffer.from(await file.arrayBuffer()), file.name);
     } catch (error) {
@@ -123,7 +161,9 @@ export function registerSheetUpload(app: Hono, deps: PageDeps) {
     const reportHref = ctx.href(`/services/${service.id}/report/${yearContaining(service.timezone, ctx.nowMs)}`, {});
     return renderPage(c, ctx, {
       title: m.heading,
-      body: <Preview ctx={ctx} fileName={file.name} reading={extraction.reading} stored={store} reportHref={reportHref} />,
+      body: (
+        <Preview ctx={ctx} fileName={file.name} reading={extraction.reading} stored={store} reportHref={reportHref} />
+      ),
     });
   });
 }

@@ -18,7 +18,13 @@ export function parseAuditFilter(query: Record<string, string>): { filter: Audit
     if (Number.isNaN(ms)) errors.push(`${key}: not a date or ISO time: "${text}"`);
     return Number.isNaN(ms) ? undefined : ms;
   };
-  const filter: AuditFilter = { fromMs: time('from'), toMs: time('to'), actor: query.actor?.trim() || undefined, action: query.action?.trim() || undefined, entity: query.entity?.trim() || undefined };
+  const filter: AuditFilter = {
+    fromMs: time('from'),
+    toMs: time('to'),
+    actor: query.actor?.trim() || undefined,
+    action: query.action?.trim() || undefined,
+    entity: query.entity?.trim() || undefined,
+  };
   return { filter, errors };
 }
 
@@ -28,37 +34,69 @@ export function registerAuditPage(app: Hono, { security, pages }: SecurityPageDe
     const { filter, errors } = parseAuditFilter(query);
     const entries = await security.store.security.listAudit({ ...filter, limit: 500 });
     const kept = Object.fromEntries(filterKeys.map((k) => [k, query[k]]));
-    return securityPage(c, pages, (m) => m.auditTitle, (_ctx, m) => (
-      <>
-        <h1>{m.auditTitle}</h1>
-        <Errors errors={errors} />
-        <form method="get" action="/admin/audit" class="filters" role="search">
-          <label>{m.from} <input name="from" value={query.from ?? ''} placeholder="2026-01-01" /></label>
-          <label>{m.to} <input name="to" value={query.to ?? ''} /></label>
-          <label>{m.actor} <input name="actor" value={query.actor ?? ''} /></label>
-          <label>{m.action} <input name="action" value={query.action ?? ''} placeholder="sign_in" /></label>
-          <label>{m.entity} <input name="entity" value={query.entity ?? ''} /></label>
-          <button type="submit">{m.filter}</button>
-          <a href={buildHref('/admin/audit.csv', kept)} download>{m.exportCsv}</a>
-        </form>
-        <table class="audit-log">
-          <thead><tr><th>{m.time}</th><th>{m.actor}</th><th>{m.address}</th><th>{m.action}</th><th>{m.entity}</th><th>{m.before}</th><th>{m.after}</th></tr></thead>
-          <tbody>
-            {entries.map((e) => (
+    return securityPage(
+      c,
+      pages,
+      (m) => m.auditTitle,
+      (_ctx, m) => (
+        <>
+          <h1>{m.auditTitle}</h1>
+          <Errors errors={errors} />
+          {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for the browsers teams still run; the role says the same */}
+          <form method="get" action="/admin/audit" class="filters" role="search">
+            <label>
+              {m.from} <input name="from" value={query.from ?? ''} placeholder="2026-01-01" />
+            </label>
+            <label>
+              {m.to} <input name="to" value={query.to ?? ''} />
+            </label>
+            <label>
+              {m.actor} <input name="actor" value={query.actor ?? ''} />
+            </label>
+            <label>
+              {m.action} <input name="action" value={query.action ?? ''} placeholder="sign_in" />
+            </label>
+            <label>
+              {m.entity} <input name="entity" value={query.entity ?? ''} />
+            </label>
+            <button type="submit">{m.filter}</button>
+            <a href={buildHref('/admin/audit.csv', kept)} download>
+              {m.exportCsv}
+            </a>
+          </form>
+          <table class="audit-log">
+            <thead>
               <tr>
-                <td>{isoMinute(e.timeMs, '')}</td>
-                <td>{e.actor}</td>
-                <td>{e.address}</td>
-                <td>{e.action}</td>
-                <td>{e.entityId ? `${e.entity} ${e.entityId}` : e.entity}</td>
-                <td><code>{e.before === null ? '' : JSON.stringify(e.before)}</code></td>
-                <td><code>{e.after === null ? '' : JSON.stringify(e.after)}</code></td>
+                <th>{m.time}</th>
+                <th>{m.actor}</th>
+                <th>{m.address}</th>
+                <th>{m.action}</th>
+                <th>{m.entity}</th>
+                <th>{m.before}</th>
+                <th>{m.after}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </>
-    ));
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr>
+                  <td>{isoMinute(e.timeMs, '')}</td>
+                  <td>{e.actor}</td>
+                  <td>{e.address}</td>
+                  <td>{e.action}</td>
+                  <td>{e.entityId ? `${e.entity} ${e.entityId}` : e.entity}</td>
+                  <td>
+                    <code>{e.before === null ? '' : JSON.stringify(e.before)}</code>
+                  </td>
+                  <td>
+                    <code>{e.after === null ? '' : JSON.stringify(e.after)}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ),
+    );
   });
 
   app.get('/admin/audit.csv', async (c) => {

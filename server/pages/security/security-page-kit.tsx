@@ -37,7 +37,13 @@ export function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
-export async function securityPage(c: Context, deps: PageDeps, title: (m: ReturnType<typeof securityMessages>) => string, body: (ctx: PageContext, m: ReturnType<typeof securityMessages>) => Child, status?: ContentfulStatusCode): Promise<Response> {
+export async function securityPage(
+  c: Context,
+  deps: PageDeps,
+  title: (m: ReturnType<typeof securityMessages>) => string,
+  body: (ctx: PageContext, m: ReturnType<typeof securityMessages>) => Child,
+  status?: ContentfulStatusCode,
+): Promise<Response> {
   const made = createPageContext(c, deps);
   if (!made.ok) return renderErrorPage(c, made.lang, 400, made.message);
   const m = securityMessages(made.ctx.lang);
@@ -49,9 +55,12 @@ export function Errors({ errors }: { errors: readonly string[] }) {
   if (errors.length === 0) return null;
   return (
     <ul class="form-errors" role="alert">
-      {errors.map((e) => <li>{e}</li>)}
+      {errors.map((e) => (
+        <li>{e}</li>
+      ))}
     </ul>
   );
 }
 
-export const isoMinute = (ms: number | null, never: string) => (ms === null ? never : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+export const isoMinute = (ms: number | null, never: string) =>
+  ms === null ? never : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;

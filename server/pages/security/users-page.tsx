@@ -11,67 +11,109 @@ export function registerUsersPage(app: Hono, { security, pages }: SecurityPageDe
   const show = async (c: Context, errors: string[] = [], status?: 400 | 404) => {
     const users = await security.store.security.listUsers();
     const locks = await security.store.security.listLocks(security.nowMs());
-    return securityPage(c, pages, (m) => m.usersTitle, (ctx, m) => (
-      <>
-        <h1>{m.usersTitle}</h1>
-        <Errors errors={errors} />
-        <table>
-          <thead><tr><th>{m.username}</th><th>{m.role}</th><th>{m.twoFactorShort}</th><th>{m.actions}</th></tr></thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <td>{u.username}</td>
-                <td>
-                  <form method="post" action={`/admin/users/${u.id}/role`} class="inline-form">
-                    <CsrfField ctx={ctx} />
-                    <select name="role" aria-label={`${m.role} ${u.username}`}>
-                      {roles.map((r) => <option value={r} selected={r === u.role}>{r}</option>)}
-                    </select>
-                    <button type="submit">{m.save}</button>
-                  </form>
-                </td>
-                <td>{u.totpEnabledMs !== null ? m.yes : m.no}</td>
-                <td>
-                  <form method="post" action={`/admin/users/${u.id}/two-factor/reset`} class="inline-form">
-                    <CsrfField ctx={ctx} /><button type="submit">{m.resetTwoFactor}</button>
-                  </form>
-                  <form method="post" action={`/admin/users/${u.id}/delete`} class="inline-form">
-                    <CsrfField ctx={ctx} /><button type="submit">{m.delete}</button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h2>{m.newUser}</h2>
-        <form method="post" action="/admin/users">
-          <CsrfField ctx={ctx} />
-          <label>{m.username} <input name="username" required /></label>
-          <label>{m.role} <select name="role">{roles.map((r) => <option value={r}>{r}</option>)}</select></label>
-          <label>{m.password} <input name="password" type="password" autocomplete="new-password" required /></label>
-          <button type="submit">{m.create}</button>
-        </form>
-        <h2>{m.locksTitle}</h2>
-        {locks.length === 0 ? <p>{m.noLocks}</p> : (
+    return securityPage(
+      c,
+      pages,
+      (m) => m.usersTitle,
+      (ctx, m) => (
+        <>
+          <h1>{m.usersTitle}</h1>
+          <Errors errors={errors} />
           <table>
-            <thead><tr><th>{m.lockKey}</th><th>{m.until}</th><th>{m.actions}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{m.username}</th>
+                <th>{m.role}</th>
+                <th>{m.twoFactorShort}</th>
+                <th>{m.actions}</th>
+              </tr>
+            </thead>
             <tbody>
-              {locks.map((l) => (
+              {users.map((u) => (
                 <tr>
-                  <td><code>{l.key}</code></td>
-                  <td>{isoMinute(l.untilMs, '')}</td>
+                  <td>{u.username}</td>
                   <td>
-                    <form method="post" action="/admin/locks/unlock" class="inline-form">
-                      <CsrfField ctx={ctx} /><input type="hidden" name="key" value={l.key} /><button type="submit">{m.unlock}</button>
+                    <form method="post" action={`/admin/users/${u.id}/role`} class="inline-form">
+                      <CsrfField ctx={ctx} />
+                      <select name="role" aria-label={`${m.role} ${u.username}`}>
+                        {roles.map((r) => (
+                          <option value={r} selected={r === u.role}>
+                            {r}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit">{m.save}</button>
+                    </form>
+                  </td>
+                  <td>{u.totpEnabledMs !== null ? m.yes : m.no}</td>
+                  <td>
+                    <form method="post" action={`/admin/users/${u.id}/two-factor/reset`} class="inline-form">
+                      <CsrfField ctx={ctx} />
+                      <button type="submit">{m.resetTwoFactor}</button>
+                    </form>
+                    <form method="post" action={`/admin/users/${u.id}/delete`} class="inline-form">
+                      <CsrfField ctx={ctx} />
+                      <button type="submit">{m.delete}</button>
                     </form>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        )}
-      </>
-    ), status);
+          <h2>{m.newUser}</h2>
+          <form method="post" action="/admin/users">
+            <CsrfField ctx={ctx} />
+            <label>
+              {m.username} <input name="username" required />
+            </label>
+            <label>
+              {m.role}{' '}
+              <select name="role">
+                {roles.map((r) => (
+                  <option value={r}>{r}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {m.password} <input name="password" type="password" autocomplete="new-password" required />
+            </label>
+            <button type="submit">{m.create}</button>
+          </form>
+          <h2>{m.locksTitle}</h2>
+          {locks.length === 0 ? (
+            <p>{m.noLocks}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th>{m.lockKey}</th>
+                  <th>{m.until}</th>
+                  <th>{m.actions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {locks.map((l) => (
+                  <tr>
+                    <td>
+                      <code>{l.key}</code>
+                    </td>
+                    <td>{isoMinute(l.untilMs, '')}</td>
+                    <td>
+                      <form method="post" action="/admin/locks/unlock" class="inline-form">
+                        <CsrfField ctx={ctx} />
+                        <input type="hidden" name="key" value={l.key} />
+                        <button type="submit">{m.unlock}</button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ),
+      status,
+    );
   };
 
   const target = async (c: Context) => security.store.security.getUser(c.req.param('id') ?? '');
@@ -80,7 +122,11 @@ export function registerUsersPage(app: Hono, { security, pages }: SecurityPageDe
 
   app.post('/admin/users', async (c) => {
     const body = await form(c);
-    const created = await createAccount(security, { username: body.username ?? '', role: body.role ?? '', password: body.password ?? '' }, actorOf(c));
+    const created = await createAccount(
+      security,
+      { username: body.username ?? '', role: body.role ?? '', password: body.password ?? '' },
+      actorOf(c),
+    );
     return created.ok ? c.redirect('/admin/users', 303) : show(c, created.errors, 400);
   });
 

@@ -1,4 +1,4 @@
-// Why a claim has its status, with the arithmetic, in the page's language (issue 4: "D = 31 min
+// Why a claim has its status, with the arithmetic, in the page's language ("D = 31 min
 // of 52.56 min budget, 41 % left"). Built from the evaluation and the period's figures only.
 import type { ClaimEvaluation } from '../../../sla/claim-status.ts';
 import type { Figures } from '../../../sla/figures-types.ts';
@@ -51,8 +51,20 @@ export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext):
   const f = ctx.figures;
   if (e.measured === null) return w.nothing;
   const parts: string[] = [];
-  if (e.status === 'insufficient_data' && f.coverage !== null && f.coverage < claim.minCoverage && claim.metric !== 'notification_delay' && claim.metric !== 'maintenance_notice' && claim.metric !== 'backup_freshness') {
-    parts.push(fill(w.coverage, { coverage: formatPercentTruncated(lang, f.coverage, 2), min: formatPercentTruncated(lang, claim.minCoverage, 2) }));
+  if (
+    e.status === 'insufficient_data' &&
+    f.coverage !== null &&
+    f.coverage < claim.minCoverage &&
+    claim.metric !== 'notification_delay' &&
+    claim.metric !== 'maintenance_notice' &&
+    claim.metric !== 'backup_freshness'
+  ) {
+    parts.push(
+      fill(w.coverage, {
+        coverage: formatPercentTruncated(lang, f.coverage, 2),
+        min: formatPercentTruncated(lang, claim.minCoverage, 2),
+      }),
+    );
   }
   switch (claim.metric) {
     case 'availability': {
@@ -79,7 +91,11 @@ export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext):
     }
     case 'mttr': {
       const resolved = (f.incidentCount ?? 0) - (f.openIncidentCount ?? 0);
-      let text = fill(w.mttr, { total: formatDuration(lang, e.measured * resolved), n: resolved, mttr: formatDuration(lang, e.measured) });
+      let text = fill(w.mttr, {
+        total: formatDuration(lang, e.measured * resolved),
+        n: resolved,
+        mttr: formatDuration(lang, e.measured),
+      });
       if ((f.openIncidentCount ?? 0) > 0) text += fill(w.mttrOpen, { open: f.openIncidentCount ?? 0 });
       parts.push(text);
       break;
@@ -88,7 +104,8 @@ export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext):
     case 'long_incident_count': {
       let text = fill(w.count, { n: e.measured, bound: claim.bound });
       const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
-      if (ctx.nowMs < ctx.toMs && elapsed > 0) text += fill(w.pace, { projected: formatNumber(lang, e.measured / elapsed, 1) });
+      if (ctx.nowMs < ctx.toMs && elapsed > 0)
+        text += fill(w.pace, { projected: formatNumber(lang, e.measured / elapsed, 1) });
       parts.push(text);
       break;
     }
@@ -96,7 +113,9 @@ export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext):
       parts.push(fill(w.delay, { worst: formatDuration(lang, e.measured), late: f.incidentsNotifiedLate ?? 0 }));
       break;
     case 'maintenance_notice':
-      parts.push(fill(w.notice, { shortest: formatDuration(lang, e.measured), late: f.maintenanceNoticeViolations ?? 0 }));
+      parts.push(
+        fill(w.notice, { shortest: formatDuration(lang, e.measured), late: f.maintenanceNoticeViolations ?? 0 }),
+      );
       break;
     case 'backup_freshness':
       parts.push(fill(w.backup, { gap: formatDuration(lang, e.measured) }));

@@ -21,14 +21,28 @@ function constant(label: string, value: number, n: number): ChartDatasetSpec {
 function tableOf(lang: Lang, labels: string[], datasets: ChartDatasetSpec[], first: string): ChartTable {
   return {
     headers: [first, ...datasets.map((d) => d.label)],
-    rows: labels.map((label, i) => [label, ...datasets.map((d) => (d.data[i] === null || d.data[i] === undefined ? '—' : formatNumber(lang, d.data[i]!, 4)))]),
+    rows: labels.map((label, i) => [
+      label,
+      ...datasets.map((d) => (d.data[i] === null || d.data[i] === undefined ? '—' : formatNumber(lang, d.data[i]!, 4))),
+    ]),
   };
 }
 
-export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; series: ServiceSeries; claims: readonly Claim[] }) {
+export function ServiceCharts({
+  ctx,
+  series,
+  claims,
+}: {
+  ctx: PageContext;
+  series: ServiceSeries;
+  claims: readonly Claim[];
+}) {
   const m = serviceMessages(ctx.lang);
   const json = JSON.parse(JSON.stringify(series)) as unknown;
-  const source = buildHref(`/api/v1/services/${encodeURIComponent(series.service)}/series`, periodParams(ctx.selection));
+  const source = buildHref(
+    `/api/v1/services/${encodeURIComponent(series.service)}/series`,
+    periodParams(ctx.selection),
+  );
   const unit = m[`unit${series.unit}`];
   const labels = series.buckets.map((b) => b.label);
   const n = labels.length;
@@ -49,8 +63,17 @@ export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; serie
       labels: atLabels,
       y: { title: m.remaining, unit: 'minutes' },
       datasets: [
-        sourced(json, { label: m.remaining, color: colors.main, from: { path: 'budget.points[].remainingSeconds', scale: 1 / 60 } }),
-        sourced(json, { label: m.evenSpend, color: colors.even, dashed: true, from: { path: 'budget.points[].evenSpendSeconds', scale: 1 / 60 } }),
+        sourced(json, {
+          label: m.remaining,
+          color: colors.main,
+          from: { path: 'budget.points[].remainingSeconds', scale: 1 / 60 },
+        }),
+        sourced(json, {
+          label: m.evenSpend,
+          color: colors.even,
+          dashed: true,
+          from: { path: 'budget.points[].evenSpendSeconds', scale: 1 / 60 },
+        }),
       ],
     });
   }
@@ -61,7 +84,11 @@ export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; serie
     labels,
     y: { title: m.availability, unit: 'percent' },
     datasets: [
-      sourced(json, { label: m.availability, color: colors.main, from: { path: 'buckets[].figures.availability', scale: 100, truncateDecimals: decimals } }),
+      sourced(json, {
+        label: m.availability,
+        color: colors.main,
+        from: { path: 'buckets[].figures.availability', scale: 100, truncateDecimals: decimals },
+      }),
       ...(availabilityClaim ? [constant(m.claimBound, availabilityClaim.bound * 100, n)] : []),
     ],
   });
@@ -73,7 +100,12 @@ export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; serie
     labels,
     y: { title: m.mttr, unit: 'minutes', min: 0 },
     datasets: [
-      sourced(json, { label: m.mttr, color: colors.third, kind: 'bar', from: { path: 'buckets[].figures.mttrSeconds', scale: 1 / 60 } }),
+      sourced(json, {
+        label: m.mttr,
+        color: colors.third,
+        kind: 'bar',
+        from: { path: 'buckets[].figures.mttrSeconds', scale: 1 / 60 },
+      }),
       ...(mttrClaim ? [constant(m.claimBound, mttrClaim.bound / 60_000, n)] : []),
     ],
   });
@@ -85,8 +117,18 @@ export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; serie
       labels: atLabels,
       y: { title: m.incidents, unit: 'count', min: 0 },
       datasets: [
-        sourced(json, { label: m.cumulative, color: colors.main, stepped: true, from: { path: 'incidentPace.points[].cumulative' } }),
-        sourced(json, { label: m.pace, color: colors.bound, dashed: true, from: { path: 'incidentPace.points[].pace' } }),
+        sourced(json, {
+          label: m.cumulative,
+          color: colors.main,
+          stepped: true,
+          from: { path: 'incidentPace.points[].cumulative' },
+        }),
+        sourced(json, {
+          label: m.pace,
+          color: colors.bound,
+          dashed: true,
+          from: { path: 'incidentPace.points[].pace' },
+        }),
       ],
     });
   }
@@ -110,7 +152,14 @@ export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; serie
     title: fill(m.coverageByBucket, { unit }),
     labels,
     y: { title: m.coverage, unit: 'percent', min: 0, max: 100 },
-    datasets: [sourced(json, { label: m.coverage, color: colors.second, kind: 'bar', from: { path: 'buckets[].figures.coverage', scale: 100, truncateDecimals: decimals } })],
+    datasets: [
+      sourced(json, {
+        label: m.coverage,
+        color: colors.second,
+        kind: 'bar',
+        from: { path: 'buckets[].figures.coverage', scale: 100, truncateDecimals: decimals },
+      }),
+    ],
   });
 
   return (
@@ -118,7 +167,11 @@ export function ServiceCharts({ ctx, series, claims }: { ctx: PageContext; serie
       <h2 id="charts-heading">{m.charts}</h2>
       <div class="charts">
         {charts.map(({ spec, first }) => (
-          <ChartFigure spec={spec} table={tableOf(ctx.lang, spec.labels, spec.datasets, first)} tableLabel={m.chartTable} />
+          <ChartFigure
+            spec={spec}
+            table={tableOf(ctx.lang, spec.labels, spec.datasets, first)}
+            tableLabel={m.chartTable}
+          />
         ))}
       </div>
     </section>

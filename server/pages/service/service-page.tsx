@@ -16,7 +16,13 @@ import { computeServiceSeries, type ServiceSeries } from './service-series.ts';
 import { loadServiceRecords, type ServiceRecords } from './service-records.ts';
 import { serviceMessages } from './service-messages.ts';
 import { ServiceCharts } from './service-charts.tsx';
-import { ClaimsTable, IncidentTable, IncidentTimeline, MaintenanceTable, UnknownStretches } from './service-sections.tsx';
+import {
+  ClaimsTable,
+  IncidentTable,
+  IncidentTimeline,
+  MaintenanceTable,
+  UnknownStretches,
+} from './service-sections.tsx';
 
 export const servicePage: PageModule = {
   name: 'service',
@@ -36,7 +42,18 @@ export const servicePage: PageModule = {
       ]);
       return renderPage(c, ctx, {
         title: service.spec.name,
-        body: <ServiceBody ctx={ctx} service={service} report={whole} claims={claims} series={series} records={records} fromMs={fromMs} toMs={toMs} />,
+        body: (
+          <ServiceBody
+            ctx={ctx}
+            service={service}
+            report={whole}
+            claims={claims}
+            series={series}
+            records={records}
+            fromMs={fromMs}
+            toMs={toMs}
+          />
+        ),
       });
     });
   },
@@ -121,7 +138,14 @@ function ServiceBody({ ctx, service, report, claims, series, records, fromMs, to
       <ServiceCharts ctx={ctx} series={series} claims={spec.claims} />
       <section aria-labelledby="incidents-heading">
         <h2 id="incidents-heading">{m.timeline}</h2>
-        <IncidentTimeline ctx={ctx} incidents={records.incidents} maintenance={records.maintenance} fromMs={fromMs} toMs={toMs} nowMs={report.nowMs} />
+        <IncidentTimeline
+          ctx={ctx}
+          incidents={records.incidents}
+          maintenance={records.maintenance}
+          fromMs={fromMs}
+          toMs={toMs}
+          nowMs={report.nowMs}
+        />
         <h3>{m.incidentList}</h3>
         <IncidentTable ctx={ctx} incidents={records.incidents} timezone={spec.timezone} nowMs={report.nowMs} />
       </section>

@@ -12,7 +12,13 @@ export interface ServiceRecords {
   unknown: Interval[];
 }
 
-export async function loadServiceRecords(store: Store, service: ServiceSpec, fromMs: number, toMs: number, nowMs: number): Promise<ServiceRecords> {
+export async function loadServiceRecords(
+  store: Store,
+  service: ServiceSpec,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Promise<ServiceRecords> {
   const endMs = Math.max(fromMs, Math.min(toMs, nowMs));
   const [timeline, incidents, maintenance] = await Promise.all([
     loadServiceTimeline(store, service, fromMs, endMs),
@@ -21,7 +27,9 @@ export async function loadServiceRecords(store: Store, service: ServiceSpec, fro
   ]);
   const sets = computeTimeSets({ service, fromMs, toMs, nowMs, timeline, incidents, maintenance });
   return {
-    incidents: incidents.filter((i) => i.startedAtMs < toMs && (i.resolvedAtMs ?? nowMs) > fromMs).sort((a, b) => a.startedAtMs - b.startedAtMs),
+    incidents: incidents
+      .filter((i) => i.startedAtMs < toMs && (i.resolvedAtMs ?? nowMs) > fromMs)
+      .sort((a, b) => a.startedAtMs - b.startedAtMs),
     maintenance: maintenance.sort((a, b) => a.startMs - b.startMs),
     unknown: sets.unknown,
   };

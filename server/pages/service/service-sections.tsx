@@ -21,9 +21,15 @@ export function ClaimsTable({ ctx, claims, timezone }: { ctx: PageContext; claim
         <thead>
           <tr>
             <th scope="col">{m.claim}</th>
-            <th scope="col" class="num">{m.sheetRow}</th>
-            <th scope="col" class="num">{m.bound}</th>
-            <th scope="col" class="num">{m.measured}</th>
+            <th scope="col" class="num">
+              {m.sheetRow}
+            </th>
+            <th scope="col" class="num">
+              {m.bound}
+            </th>
+            <th scope="col" class="num">
+              {m.measured}
+            </th>
             <th scope="col">{m.status}</th>
             {ownPeriods ? <th scope="col">{ctx.t.claimPeriod}</th> : null}
             <th scope="col">{m.reason}</th>
@@ -35,7 +41,9 @@ export function ClaimsTable({ ctx, claims, timezone }: { ctx: PageContext; claim
               <th scope="row">{metricLabel(ctx.lang, e.claim)}</th>
               <td class="num">{e.claim.sheetRow ?? '—'}</td>
               <td class="num">{formatBound(ctx.lang, e.claim)}</td>
-              <td class="num" data-measured>{formatMeasured(ctx.lang, e.claim, e.measured)}</td>
+              <td class="num" data-measured>
+                {formatMeasured(ctx.lang, e.claim, e.measured)}
+              </td>
               <td>
                 <StatusBadge lang={ctx.lang} status={e.status} />
               </td>
@@ -54,31 +62,68 @@ export function ClaimsTable({ ctx, claims, timezone }: { ctx: PageContext; claim
 }
 
 /** A bar of the period with each incident and maintenance window placed on it (decorative: the list below says the same). */
-export function IncidentTimeline({ ctx, incidents, maintenance, fromMs, toMs, nowMs }: { ctx: PageContext; incidents: Incident[]; maintenance: Maintenance[]; fromMs: number; toMs: number; nowMs: number }) {
+export function IncidentTimeline({
+  ctx,
+  incidents,
+  maintenance,
+  fromMs,
+  toMs,
+  nowMs,
+}: {
+  ctx: PageContext;
+  incidents: Incident[];
+  maintenance: Maintenance[];
+  fromMs: number;
+  toMs: number;
+  nowMs: number;
+}) {
   const m = serviceMessages(ctx.lang);
   // SVG geometry attributes, not inline styles: the Content-Security-Policy allows no
   // 'unsafe-inline' (SPEC §6), so a style="" attribute would be dropped.
   const place = (startMs: number, endMs: number) => {
     const left = Math.max(0, Math.min(1, (startMs - fromMs) / (toMs - fromMs))) * 100;
-    const width = Math.max(0.3, (Math.min(endMs, toMs) - Math.max(startMs, fromMs)) / (toMs - fromMs) * 100);
+    const width = Math.max(0.3, ((Math.min(endMs, toMs) - Math.max(startMs, fromMs)) / (toMs - fromMs)) * 100);
     return { x: left.toFixed(3), y: '0', width: width.toFixed(3), height: '1' };
   };
   return (
     <figure class="timeline" aria-hidden="true">
-      <svg class="timeline-track" viewBox="0 0 100 1" preserveAspectRatio="none">
-        {maintenance.map((w) => <rect class="tl-maintenance" {...place(w.startMs, w.endMs)} />)}
-        {incidents.map((i) => <rect class={`tl-${i.impact}`} {...place(i.startedAtMs, i.resolvedAtMs ?? nowMs)} />)}
+      <svg class="timeline-track" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+        {maintenance.map((w) => (
+          <rect class="tl-maintenance" {...place(w.startMs, w.endMs)} />
+        ))}
+        {incidents.map((i) => (
+          <rect class={`tl-${i.impact}`} {...place(i.startedAtMs, i.resolvedAtMs ?? nowMs)} />
+        ))}
       </svg>
       <ul class="legend">
-        <li><i class="tl-outage"></i>{m.timelineLegendOutage}</li>
-        <li><i class="tl-partial"></i>{m.timelineLegendPartial}</li>
-        <li><i class="tl-maintenance"></i>{m.timelineLegendMaintenance}</li>
+        <li>
+          <i class="tl-outage"></i>
+          {m.timelineLegendOutage}
+        </li>
+        <li>
+          <i class="tl-partial"></i>
+          {m.timelineLegendPartial}
+        </li>
+        <li>
+          <i class="tl-maintenance"></i>
+          {m.timelineLegendMaintenance}
+        </li>
       </ul>
     </figure>
   );
 }
 
-export function IncidentTable({ ctx, incidents, timezone, nowMs }: { ctx: PageContext; incidents: Incident[]; timezone: string; nowMs: number }) {
+export function IncidentTable({
+  ctx,
+  incidents,
+  timezone,
+  nowMs,
+}: {
+  ctx: PageContext;
+  incidents: Incident[];
+  timezone: string;
+  nowMs: number;
+}) {
   const m = serviceMessages(ctx.lang);
   if (incidents.length === 0) return <p>{m.noIncidents}</p>;
   const at = (ms: number | null) => (ms === null ? '—' : formatDateTime(ctx.lang, ms, timezone));
@@ -92,7 +137,9 @@ export function IncidentTable({ ctx, incidents, timezone, nowMs }: { ctx: PageCo
             <th scope="col">{m.detected}</th>
             <th scope="col">{m.notified}</th>
             <th scope="col">{m.resolved}</th>
-            <th scope="col" class="num">{m.duration}</th>
+            <th scope="col" class="num">
+              {m.duration}
+            </th>
             <th scope="col">{m.impact}</th>
             <th scope="col">{m.source}</th>
           </tr>
@@ -119,7 +166,15 @@ export function IncidentTable({ ctx, incidents, timezone, nowMs }: { ctx: PageCo
 /** Longest first, at most this many listed. */
 const unknownShown = 20;
 
-export function UnknownStretches({ ctx, unknown, timezone }: { ctx: PageContext; unknown: Interval[]; timezone: string }) {
+export function UnknownStretches({
+  ctx,
+  unknown,
+  timezone,
+}: {
+  ctx: PageContext;
+  unknown: Interval[];
+  timezone: string;
+}) {
   const m = serviceMessages(ctx.lang);
   if (unknown.length === 0) return <p>{m.unknownNone}</p>;
   const longest = [...unknown].sort((a, b) => b.endMs - b.startMs - (a.endMs - a.startMs)).slice(0, unknownShown);
@@ -132,7 +187,9 @@ export function UnknownStretches({ ctx, unknown, timezone }: { ctx: PageContext;
             <tr>
               <th scope="col">{m.from}</th>
               <th scope="col">{m.to}</th>
-              <th scope="col" class="num">{m.duration}</th>
+              <th scope="col" class="num">
+                {m.duration}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -150,7 +207,17 @@ export function UnknownStretches({ ctx, unknown, timezone }: { ctx: PageContext;
   );
 }
 
-export function MaintenanceTable({ ctx, windows, claims, timezone }: { ctx: PageContext; windows: Maintenance[]; claims: readonly Claim[]; timezone: string }) {
+export function MaintenanceTable({
+  ctx,
+  windows,
+  claims,
+  timezone,
+}: {
+  ctx: PageContext;
+  windows: Maintenance[];
+  claims: readonly Claim[];
+  timezone: string;
+}) {
   const m = serviceMessages(ctx.lang);
   if (windows.length === 0) return <p>{m.noMaintenance}</p>;
   const lang: Lang = ctx.lang;
@@ -164,8 +231,12 @@ export function MaintenanceTable({ ctx, windows, claims, timezone }: { ctx: Page
             <th scope="col">{m.to}</th>
             <th scope="col">{m.kind}</th>
             <th scope="col">{m.announced}</th>
-            <th scope="col" class="num">{m.notice}</th>
-            <th scope="col" class="num">{m.noticeRequired}</th>
+            <th scope="col" class="num">
+              {m.notice}
+            </th>
+            <th scope="col" class="num">
+              {m.noticeRequired}
+            </th>
             <th scope="col">{m.status}</th>
           </tr>
         </thead>
@@ -181,9 +252,19 @@ export function MaintenanceTable({ ctx, windows, claims, timezone }: { ctx: Page
                 <td>{formatDateTime(lang, w.endMs, timezone)}</td>
                 <td>{m[`kind${w.kind}`]}</td>
                 <td>{w.announcedAtMs === null ? m.notAnnounced : formatDateTime(lang, w.announcedAtMs, timezone)}</td>
-                <td class="num">{lead === null ? "—" : `${lead < 0 ? "−" : ""}${formatDuration(lang, Math.abs(lead))}`}</td>
+                <td class="num">
+                  {lead === null ? '—' : `${lead < 0 ? '−' : ''}${formatDuration(lang, Math.abs(lead))}`}
+                </td>
                 <td class="num">{required === null ? '—' : formatDuration(lang, required)}</td>
-                <td>{required === null ? '—' : <span class={`status ${late ? 'status-breached' : 'status-met'}`}>{late ? m.noticeLate : m.noticeOk}</span>}</td>
+                <td>
+                  {required === null ? (
+                    '—'
+                  ) : (
+                    <span class={`status ${late ? 'status-breached' : 'status-met'}`}>
+                      {late ? m.noticeLate : m.noticeOk}
+                    </span>
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -20,9 +20,17 @@ export interface ServiceSeries {
   unit: BucketUnit;
   buckets: SeriesBucket[];
   /** The availability claim's error budget over time, in seconds; null without an availability claim. */
-  budget: { claim: string; totalSeconds: number; points: { at: string; remainingSeconds: number | null; evenSpendSeconds: number }[] } | null;
+  budget: {
+    claim: string;
+    totalSeconds: number;
+    points: { at: string; remainingSeconds: number | null; evenSpendSeconds: number }[];
+  } | null;
   /** Cumulative incidents against the incident_count claim's pace; null without such a claim. */
-  incidentPace: { claim: string; bound: number; points: { at: string; cumulative: number | null; pace: number }[] } | null;
+  incidentPace: {
+    claim: string;
+    bound: number;
+    points: { at: string; cumulative: number | null; pace: number }[];
+  } | null;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -47,7 +55,12 @@ export async function computeServiceSeries(
     service: service.id,
     period: { ...whole!.report.period, from: iso(fromMs), to: iso(toMs) },
     unit,
-    buckets: buckets.map((b, i) => ({ from: iso(b.fromMs), to: iso(b.toMs), label: b.label, figures: figures[i] ?? null })),
+    buckets: buckets.map((b, i) => ({
+      from: iso(b.fromMs),
+      to: iso(b.toMs),
+      label: b.label,
+      figures: figures[i] ?? null,
+    })),
     budget: availability?.budget
       ? {
           claim: availability.claim.id,
@@ -58,16 +71,24 @@ export async function computeServiceSeries(
             totalBudgetMs: availability.budget.totalMs,
             buckets,
             downtimeMs: figures.map((f) => (f ? f.downtimeSeconds * 1000 : null)),
-          }).map((p) => ({ at: iso(p.atMs), remainingSeconds: p.remainingMs === null ? null : p.remainingMs / 1000, evenSpendSeconds: p.evenSpendMs / 1000 })),
+          }).map((p) => ({
+            at: iso(p.atMs),
+            remainingSeconds: p.remainingMs === null ? null : p.remainingMs / 1000,
+            evenSpendSeconds: p.evenSpendMs / 1000,
+          })),
         }
       : null,
     incidentPace: countClaim
       ? {
           claim: countClaim.id,
           bound: countClaim.bound,
-          points: cumulativeAgainstPace({ fromMs, toMs, bound: countClaim.bound, buckets, counts: figures.map((f) => (f ? (f.incidentCount ?? 0) : null)) }).map(
-            (p) => ({ at: iso(p.atMs), cumulative: p.cumulative, pace: p.pace }),
-          ),
+          points: cumulativeAgainstPace({
+            fromMs,
+            toMs,
+            bound: countClaim.bound,
+            buckets,
+            counts: figures.map((f) => (f ? (f.incidentCount ?? 0) : null)),
+          }).map((p) => ({ at: iso(p.atMs), cumulative: p.cumulative, pace: p.pace })),
         }
       : null,
   };

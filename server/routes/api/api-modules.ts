@@ -27,6 +27,10 @@ export function createApiRoutes(deps: PageDeps, modules: readonly ApiModule[] = 
 
 const openApiSelf = {
   '/openapi.json': {
-    get: { summary: 'This document', operationId: 'getOpenApi', responses: { '200': { description: 'OpenAPI 3.1 document.' } } },
+    get: {
+      summary: 'This document',
+      operationId: 'getOpenApi',
+      responses: { '200': { description: 'OpenAPI 3.1 document.' } },
+    },
   },
 };

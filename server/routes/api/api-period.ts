@@ -13,15 +13,26 @@ export interface ApiPeriod {
 export function apiPeriodOf(c: Context, timezone: string, nowMs: number): ApiPeriod {
   const year = c.req.query('year');
   const period = c.req.query('period');
-  if (year !== undefined && period !== undefined) throw new HTTPException(400, { message: 'give either year= or period=, not both' });
-  if (year !== undefined && !/^\d{4}$/.test(year)) throw new HTTPException(400, { message: `year: "${year}" is not a four-digit year` });
-  const parsed = parsePeriodQuery({ period: year ?? period, from: c.req.query('from'), to: c.req.query('to') }, nowMs, timezone);
+  if (year !== undefined && period !== undefined)
+    throw new HTTPException(400, { message: 'give either year= or period=, not both' });
+  if (year !== undefined && !/^\d{4}$/.test(year))
+    throw new HTTPException(400, { message: `year: "${year}" is not a four-digit year` });
+  const parsed = parsePeriodQuery(
+    { period: year ?? period, from: c.req.query('from'), to: c.req.query('to') },
+    nowMs,
+    timezone,
+  );
   if (!parsed.ok) throw new HTTPException(400, { message: parsed.message });
   return { selection: parsed.selection, ...resolvePeriod(parsed.selection, timezone) };
 }
 
 export const periodParameters = [
-  { name: 'year', in: 'query', schema: { type: 'string', pattern: '^\\d{4}$' }, description: 'A calendar year in the service timezone.' },
+  {
+    name: 'year',
+    in: 'query',
+    schema: { type: 'string', pattern: '^\\d{4}$' },
+    description: 'A calendar year in the service timezone.',
+  },
   {
     name: 'period',
     in: 'query',
@@ -32,7 +43,13 @@ export const periodParameters = [
     name: 'from',
     in: 'query',
     schema: { type: 'string' },
-    description: 'Start of a custom range: a date (local midnight in the service timezone) or an ISO instant with offset. With `to`.',
+    description:
+      'Start of a custom range: a date (local midnight in the service timezone) or an ISO instant with offset. With `to`.',
   },
-  { name: 'to', in: 'query', schema: { type: 'string' }, description: 'End of a custom range, exclusive. With `from`.' },
+  {
+    name: 'to',
+    in: 'query',
+    schema: { type: 'string' },
+    description: 'End of a custom range, exclusive. With `from`.',
+  },
 ] as const;

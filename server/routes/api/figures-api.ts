@@ -18,7 +18,13 @@ function claimJson(claim: ReportClaim, evaluation: ClaimEvaluation | undefined, 
   return {
     ...claim,
     period,
-    budget: budget ? { totalSeconds: budget.totalMs / 1000, usedSeconds: budget.usedMs / 1000, remainingRatio: budget.remainingRatio } : null,
+    budget: budget
+      ? {
+          totalSeconds: budget.totalMs / 1000,
+          usedSeconds: budget.usedMs / 1000,
+          remainingRatio: budget.remainingRatio,
+        }
+      : null,
   };
 }
 
@@ -40,7 +46,10 @@ export const figuresApi: ApiModule = {
         const period = apiPeriodOf(c, service.spec.timezone, nowMs);
         const { report, evaluations } = await deps.reports.get(service.spec, period.fromMs, period.toMs);
         const p = { from: iso(period.fromMs), to: iso(period.toMs) };
-        return c.json({ service: service.spec.id, claims: report.claims.map((claim, i) => claimJson(claim, evaluations[i], p)) });
+        return c.json({
+          service: service.spec.id,
+          claims: report.claims.map((claim, i) => claimJson(claim, evaluations[i], p)),
+        });
       }
       // No period: each claim over its own current period (its year, month or rolling window now).
       const claims = await Promise.all(
@@ -69,13 +78,17 @@ export const figuresApi: ApiModule = {
           summary: 'The report of a period: figures and claims (SPEC §5)',
           operationId: 'getFigures',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...periodParameters],
-          responses: { '200': jsonResponse('Figures and claims; a period still running is measured up to now.', 'Report'), ...errorResponses },
+          responses: {
+            '200': jsonResponse('Figures and claims; a period still running is measured up to now.', 'Report'),
+            ...errorResponses,
+          },
         },
       },
       '/services/{id}/claims': {
         get: {
           summary: 'Each claim with its status and error budget',
-          description: 'Without a period, each claim is evaluated over its own current period (its year, quarter, month or rolling window).',
+          description:
+            'Without a period, each claim is evaluated over its own current period (its year, quarter, month or rolling window).',
           operationId: 'getClaims',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...periodParameters],
           responses: { '200': jsonResponse('The claims.', 'ClaimList'), ...errorResponses },
@@ -96,10 +109,26 @@ export const figuresApi: ApiModule = {
         description: 'SPEC §2.7 figures; seconds, ratios and counts; null when there is nothing to measure.',
         properties: Object.fromEntries(
           [
-            'plannedSeconds', 'downtimeSeconds', 'unknownSeconds', 'maintenanceSeconds', 'availability', 'availabilityLower', 'availabilityUpper',
-            'coverage', 'incidentCount', 'longIncidentCount', 'openIncidentCount', 'mttrSeconds', 'notificationDelayMaxSeconds',
-            'notificationDelayP50Seconds', 'incidentsNotifiedLate', 'maintenanceCount', 'maintenanceNoticeViolations', 'latencyP50Ms',
-            'latencyP95Ms', 'latencyP99Ms',
+            'plannedSeconds',
+            'downtimeSeconds',
+            'unknownSeconds',
+            'maintenanceSeconds',
+            'availability',
+            'availabilityLower',
+            'availabilityUpper',
+            'coverage',
+            'incidentCount',
+            'longIncidentCount',
+            'openIncidentCount',
+            'mttrSeconds',
+            'notificationDelayMaxSeconds',
+            'notificationDelayP50Seconds',
+            'incidentsNotifiedLate',
+            'maintenanceCount',
+            'maintenanceNoticeViolations',
+            'latencyP50Ms',
+            'latencyP95Ms',
+            'latencyP99Ms',
           ].map((name) => [name, { type: ['number', 'null'] }]),
         ),
       },
@@ -129,7 +158,11 @@ export const figuresApi: ApiModule = {
       },
       Period: {
         type: 'object',
-        properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' }, timezone: { type: 'string' } },
+        properties: {
+          from: { type: 'string', format: 'date-time' },
+          to: { type: 'string', format: 'date-time' },
+          timezone: { type: 'string' },
+        },
       },
       ClaimList: {
         type: 'object',
@@ -146,7 +179,11 @@ export const figuresApi: ApiModule = {
                     period: { $ref: '#/components/schemas/Period' },
                     budget: {
                       type: ['object', 'null'],
-                      properties: { totalSeconds: { type: 'number' }, usedSeconds: { type: 'number' }, remainingRatio: { type: 'number' } },
+                      properties: {
+                        totalSeconds: { type: 'number' },
+                        usedSeconds: { type: 'number' },
+                        remainingRatio: { type: 'number' },
+                      },
                     },
                   },
                 },
@@ -169,12 +206,21 @@ export const figuresApi: ApiModule = {
                 from: { type: 'string', format: 'date-time' },
                 to: { type: 'string', format: 'date-time' },
                 label: { type: 'string' },
-                figures: { oneOf: [{ $ref: '#/components/schemas/Figures' }, { type: 'null' }], description: 'null: the bucket has not started.' },
+                figures: {
+                  oneOf: [{ $ref: '#/components/schemas/Figures' }, { type: 'null' }],
+                  description: 'null: the bucket has not started.',
+                },
               },
             },
           },
-          budget: { type: ['object', 'null'], description: 'Remaining availability error budget at each bucket end, with the even-spend line (seconds).' },
-          incidentPace: { type: ['object', 'null'], description: 'Cumulative incident count at each bucket end against the bound spread evenly.' },
+          budget: {
+            type: ['object', 'null'],
+            description: 'Remaining availability error budget at each bucket end, with the even-spend line (seconds).',
+          },
+          incidentPace: {
+            type: ['object', 'null'],
+            description: 'Cumulative incident count at each bucket end against the bound spread evenly.',
+          },
         },
       },
     },

@@ -14,7 +14,8 @@ export const maxChecksPerRequest = 5000;
 function instantParam(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const ms = /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw new HTTPException(400, { message: `${name}: "${value}" is not an ISO instant with an offset` });
+  if (Number.isNaN(ms))
+    throw new HTTPException(400, { message: `${name}: "${value}" is not an ISO instant with an offset` });
   return ms;
 }
 
@@ -64,7 +65,12 @@ export const monitorsApi: ApiModule = {
         .slice(0, limit);
       // The newest `limit` checks either way; `asc` lists them oldest first (for charts).
       const checks = order === 'asc' ? newestFirst.reverse() : newestFirst;
-      return c.json({ monitor: monitor.id, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), checks: checks.map(checkJson) });
+      return c.json({
+        monitor: monitor.id,
+        from: new Date(fromMs).toISOString(),
+        to: new Date(toMs).toISOString(),
+        checks: checks.map(checkJson),
+      });
     });
     return app;
   },
@@ -84,11 +90,30 @@ export const monitorsApi: ApiModule = {
           operationId: 'listChecks',
           parameters: [
             idParameter,
-            { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'Default: an hour before `to`.' },
-            { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'Exclusive; default now.' },
+            {
+              name: 'from',
+              in: 'query',
+              schema: { type: 'string', format: 'date-time' },
+              description: 'Default: an hour before `to`.',
+            },
+            {
+              name: 'to',
+              in: 'query',
+              schema: { type: 'string', format: 'date-time' },
+              description: 'Exclusive; default now.',
+            },
             { name: 'location', in: 'query', schema: { type: 'string' } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: maxChecksPerRequest, default: 1000 } },
-            { name: 'order', in: 'query', schema: { enum: ['asc', 'desc'], default: 'desc' }, description: 'The newest `limit` checks, listed newest (desc) or oldest (asc) first.' },
+            {
+              name: 'limit',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: maxChecksPerRequest, default: 1000 },
+            },
+            {
+              name: 'order',
+              in: 'query',
+              schema: { enum: ['asc', 'desc'], default: 'desc' },
+              description: 'The newest `limit` checks, listed newest (desc) or oldest (asc) first.',
+            },
           ],
           responses: { '200': jsonResponse('The checks.', 'CheckList'), ...errorResponses },
         },
@@ -120,7 +145,10 @@ export const monitorsApi: ApiModule = {
               type: 'object',
               properties: {
                 location: { type: 'string' },
-                state: { enum: ['up', 'failing', 'down', 'unknown'], description: 'failing: failures not yet confirmed.' },
+                state: {
+                  enum: ['up', 'failing', 'down', 'unknown'],
+                  description: 'failing: failures not yet confirmed.',
+                },
                 lastCheck: { type: ['string', 'null'], format: 'date-time' },
                 failingChecks: { type: 'integer' },
               },

@@ -19,7 +19,8 @@ export function buildOpenApiDocument(parts: readonly OpenApiPart[], version: str
       paths[`/api/v1${path}`] = { ...(paths[`/api/v1${path}`] ?? {}), ...item };
     }
     for (const [name, schema] of Object.entries(part.schemas ?? {})) {
-      if (schemas[name] && JSON.stringify(schemas[name]) !== JSON.stringify(schema)) throw new Error(`OpenAPI schema ${name} defined twice, differently`);
+      if (schemas[name] && JSON.stringify(schemas[name]) !== JSON.stringify(schema))
+        throw new Error(`OpenAPI schema ${name} defined twice, differently`);
       schemas[name] = schema;
     }
   }

@@ -83,7 +83,10 @@ export const maintenanceSchema = {
     kind: { enum: ['downtime', 'no-downtime'] },
     announcedAt: { type: ['string', 'null'], format: 'date-time' },
     noticeSeconds: { type: ['number', 'null'], description: 'start − announcedAt.' },
-    requiredNoticeSeconds: { type: ['number', 'null'], description: "The strictest maintenance_notice claim for the window's kind." },
+    requiredNoticeSeconds: {
+      type: ['number', 'null'],
+      description: "The strictest maintenance_notice claim for the window's kind.",
+    },
     noticeViolated: { type: 'boolean' },
     title: { type: 'string' },
   },
@@ -116,7 +119,8 @@ export function monthChangeJson(row: MonthChangeRow, timezone: string) {
 
 const monthFigures = {
   type: 'object',
-  description: 'availability (ratio), downtimeSeconds, incidentCount, mttrSeconds, notificationDelayMaxSeconds, maintenanceCount, maintenanceNoticeViolations',
+  description:
+    'availability (ratio), downtimeSeconds, incidentCount, mttrSeconds, notificationDelayMaxSeconds, maintenanceCount, maintenanceNoticeViolations',
   additionalProperties: { type: ['number', 'null'] },
 } as const;
 

@@ -6,7 +6,14 @@ import type { ApiModule } from './api-module.ts';
 import { apiPeriodOf, periodParameters } from './api-period.ts';
 import { errorResponses, jsonResponse } from './openapi.ts';
 import { serviceOr404 } from './service-lookup.ts';
-import { incidentJson, incidentSchema, maintenanceJson, maintenanceSchema, monthChangeJson, monthChangeSchema } from './record-json.ts';
+import {
+  incidentJson,
+  incidentSchema,
+  maintenanceJson,
+  maintenanceSchema,
+  monthChangeJson,
+  monthChangeSchema,
+} from './record-json.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } } as const;
@@ -19,7 +26,9 @@ export const recordsApi: ApiModule = {
       const service = serviceOr404(deps.config(), c.req.param('id'));
       const nowMs = deps.nowMs();
       const { fromMs, toMs } = apiPeriodOf(c, service.spec.timezone, nowMs);
-      const incidents = (await deps.store.listIncidents(service.spec.id, fromMs, toMs)).sort((a, b) => a.startedAtMs - b.startedAtMs);
+      const incidents = (await deps.store.listIncidents(service.spec.id, fromMs, toMs)).sort(
+        (a, b) => a.startedAtMs - b.startedAtMs,
+      );
       const counted = new Set(countedIncidents(incidents, fromMs, toMs, nowMs));
       return c.json({
         service: service.spec.id,
@@ -30,7 +39,9 @@ export const recordsApi: ApiModule = {
     app.get('/services/:id/maintenance', async (c) => {
       const service = serviceOr404(deps.config(), c.req.param('id'));
       const { fromMs, toMs } = apiPeriodOf(c, service.spec.timezone, deps.nowMs());
-      const windows = (await deps.store.listMaintenance(service.spec.id, fromMs, toMs)).sort((a, b) => a.startMs - b.startMs);
+      const windows = (await deps.store.listMaintenance(service.spec.id, fromMs, toMs)).sort(
+        (a, b) => a.startMs - b.startMs,
+      );
       return c.json({
         service: service.spec.id,
         period: { from: iso(fromMs), to: iso(toMs), timezone: service.spec.timezone },
@@ -56,7 +67,13 @@ export const recordsApi: ApiModule = {
           summary: 'Incidents that overlap the period or start in it',
           operationId: 'listIncidents',
           parameters: [idParameter, ...periodParameters],
-          responses: { '200': jsonResponse('Incidents, oldest first; `counted`: counts in the period (SPEC rule 9).', 'IncidentList'), ...errorResponses },
+          responses: {
+            '200': jsonResponse(
+              'Incidents, oldest first; `counted`: counts in the period (SPEC rule 9).',
+              'IncidentList',
+            ),
+            ...errorResponses,
+          },
         },
       },
       '/services/{id}/maintenance': {
@@ -69,10 +86,14 @@ export const recordsApi: ApiModule = {
       },
       '/services/{id}/month-changes': {
         get: {
-          summary: 'Changes to frozen months whose month starts in the period: who, when, what, why, and the figures before and after',
+          summary:
+            'Changes to frozen months whose month starts in the period: who, when, what, why, and the figures before and after',
           operationId: 'listMonthChanges',
           parameters: [idParameter, ...periodParameters],
-          responses: { '200': jsonResponse('Changes in the order they were made.', 'MonthChangeList'), ...errorResponses },
+          responses: {
+            '200': jsonResponse('Changes in the order they were made.', 'MonthChangeList'),
+            ...errorResponses,
+          },
         },
       },
     },
@@ -93,7 +114,15 @@ export const recordsApi: ApiModule = {
         properties: {
           service: { type: 'string' },
           period: { $ref: '#/components/schemas/Period' },
-          incidents: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Incident' }, { type: 'object', properties: { counted: { type: 'boolean' } } }] } },
+          incidents: {
+            type: 'array',
+            items: {
+              allOf: [
+                { $ref: '#/components/schemas/Incident' },
+                { type: 'object', properties: { counted: { type: 'boolean' } } },
+              ],
+            },
+          },
         },
       },
       MaintenanceList: {

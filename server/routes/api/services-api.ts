@@ -66,7 +66,11 @@ export const servicesApi: ApiModule = {
       },
     },
     schemas: {
-      ServiceList: { type: 'object', required: ['services'], properties: { services: { type: 'array', items: { $ref: '#/components/schemas/Service' } } } },
+      ServiceList: {
+        type: 'object',
+        required: ['services'],
+        properties: { services: { type: 'array', items: { $ref: '#/components/schemas/Service' } } },
+      },
       Service: {
         type: 'object',
         required: ['id', 'name', 'timezone', 'downWhen', 'monitors', 'claims'],
@@ -102,7 +106,10 @@ export const servicesApi: ApiModule = {
           sheetRow: { type: ['integer', 'null'] },
           metric: { type: 'string' },
           direction: { enum: ['min', 'max'] },
-          bound: { type: 'number', description: 'Base units: a ratio for availability, seconds for durations, a count for counts.' },
+          bound: {
+            type: 'number',
+            description: 'Base units: a ratio for availability, seconds for durations, a count for counts.',
+          },
           period: { type: 'string', description: 'year, quarter, month, or a rolling length such as 2592000s.' },
           kind: { enum: ['downtime', 'no-downtime'] },
           monitor: { type: 'string' },

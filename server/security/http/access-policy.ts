@@ -23,7 +23,10 @@ interface Rule {
 const isRead = (method: string) => method === 'GET' || method === 'HEAD';
 const publicAccess = (): Access => ({ kind: 'public' });
 const adminOnly = (): Access => ({ kind: 'account', role: 'admin', scope: null });
-const byMethod = (method: string): Access => (isRead(method) ? { kind: 'account', role: 'viewer', scope: 'read' } : { kind: 'account', role: 'editor', scope: 'write' });
+const byMethod = (method: string): Access =>
+  isRead(method)
+    ? { kind: 'account', role: 'viewer', scope: 'read' }
+    : { kind: 'account', role: 'editor', scope: 'write' };
 
 export const accessRules: readonly Rule[] = [
   { pattern: /^\/healthz$/, access: publicAccess },
@@ -35,7 +38,7 @@ export const accessRules: readonly Rule[] = [
   { pattern: /^\/(login|setup)(\/|$)/, access: publicAccess },
   { pattern: /^\/logout$/, access: () => ({ kind: 'account', role: 'viewer', scope: null }) },
   { pattern: /^\/account(\/|$)/, access: () => ({ kind: 'account', role: 'viewer', scope: null }) },
-  // Alertmanager's webhook (issue 6 keeps its config token too): a token with that scope.
+  // Alertmanager's webhook (its config token works too): a token with that scope.
   { pattern: /^\/api\/v1\/alertmanager(\/|$)/, access: () => ({ kind: 'token', scope: 'alertmanager' }) },
   // Users, tokens, the audit log and the configuration are the admins'.
   { pattern: /^\/admin(\/|$)/, access: adminOnly },

@@ -12,7 +12,11 @@ export function allowList(options: { cidrs: () => readonly Cidr[] }): Middleware
   return async function allowList(c, next) {
     const cidrs = options.cidrs();
     const access = accessFor(c.req.method, c.req.path);
-    if (cidrs.length > 0 && (access.kind === 'account' || access.kind === 'token') && !createAddressMatcher(cidrs)(c.get('clientAddress'))) {
+    if (
+      cidrs.length > 0 &&
+      (access.kind === 'account' || access.kind === 'token') &&
+      !createAddressMatcher(cidrs)(c.get('clientAddress'))
+    ) {
       throw new HTTPException(403, { message: 'your address is not on the allow-list' });
     }
     await next();

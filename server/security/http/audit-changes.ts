@@ -20,7 +20,10 @@ export interface AuditedEntity {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function auditChanges(deps: Pick<SecurityDeps, 'store' | 'nowMs'>, entities: readonly AuditedEntity[]): MiddlewareHandler {
+export function auditChanges(
+  deps: Pick<SecurityDeps, 'store' | 'nowMs'>,
+  entities: readonly AuditedEntity[],
+): MiddlewareHandler {
   return async function auditChanges(c, next) {
     if (safeMethods.has(c.req.method)) return next();
     const path = c.req.path;
@@ -31,12 +34,16 @@ export function auditChanges(deps: Pick<SecurityDeps, 'store' | 'nowMs'>, entiti
     const before = id !== null && load ? await load(id, c).catch(() => null) : null;
     await next();
     if (c.res.status >= 400) return;
-    const createdId = id === null ? match.e.createdId?.exec(c.res.headers.get('location') ?? '')?.[1] ?? null : null;
+    const createdId = id === null ? (match.e.createdId?.exec(c.res.headers.get('location') ?? '')?.[1] ?? null) : null;
     const afterId = id ?? createdId;
     const after = afterId !== null && load ? await load(afterId, c).catch(() => null) : await answerOf(c);
     if (load && JSON.stringify(before) === JSON.stringify(after)) return; // nothing changed (a preview, a no-op)
     const action = `${match.e.entity}.${verbOf(c.req.method, path, id)}`;
-    await recordAudit(deps, { name: actorName(c.get('principal')), address: c.get('clientAddress') }, { action, entity: match.e.entity, entityId: afterId ?? idOf(after), before, after });
+    await recordAudit(
+      deps,
+      { name: actorName(c.get('principal')), address: c.get('clientAddress') },
+      { action, entity: match.e.entity, entityId: afterId ?? idOf(after), before, after },
+    );
   };
 }
 
@@ -50,10 +57,17 @@ function verbOf(method: string, path: string, id: string | null): string {
 
 async function answerOf(c: Context): Promise<unknown> {
   if (!(c.res.headers.get('content-type') ?? '').includes('application/json')) return null;
-  return c.res.clone().json().catch(() => null);
+  return c.res
+    .clone()
+    .json()
+    .catch(() => null);
 }
 
 function idOf(value: unknown): string | null {
-  const id = value && typeof value === 'object' ? (value as { id?: unknown; incident?: { id?: unknown } }).id ?? (value as { incident?: { id?: unknown } }).incident?.id : undefined;
+  const id =
+    value && typeof value === 'object'
+      ? ((value as { id?: unknown; incident?: { id?: unknown } }).id ??
+        (value as { incident?: { id?: unknown } }).incident?.id)
+      : undefined;
   return id === undefined || id === null ? null : String(id);
 }

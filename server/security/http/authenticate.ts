@@ -28,9 +28,22 @@ export function authenticate(deps: SecurityDeps, options: AuthenticateOptions = 
     const forceSecure = deps.settings().session.secureCookies;
     let principal: Principal = { kind: 'anonymous' };
     const bearer = bearerOf(c.req.header('authorization'));
-    const foreign = bearer ? options.foreignBearer?.(c.req.path, bearer) ?? null : null;
+    const foreign = bearer ? (options.foreignBearer?.(c.req.path, bearer) ?? null) : null;
     if (foreign) {
-      principal = { kind: 'token', token: { id: 'config', name: foreign.name, tokenHash: '', scopes: foreign.scopes, createdBy: 'config', createdMs: 0, expiresMs: null, lastUsedMs: null, revokedMs: null } };
+      principal = {
+        kind: 'token',
+        token: {
+          id: 'config',
+          name: foreign.name,
+          tokenHash: '',
+          scopes: foreign.scopes,
+          createdBy: 'config',
+          createdMs: 0,
+          expiresMs: null,
+          lastUsedMs: null,
+          revokedMs: null,
+        },
+      };
     } else if (bearer) {
       const token = await resolveApiToken(deps, bearer);
       if (!token) throw new HTTPException(401, { message: 'invalid, expired or revoked API token' });

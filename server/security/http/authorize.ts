@@ -31,13 +31,21 @@ function deny(deps: SecurityDeps, c: Context, access: Access, principal: Princip
   const api = isApiPath(c.req.path);
   if (access.kind === 'token') {
     if (hasScope(principal, access.scope)) return null;
-    if (principal.kind === 'anonymous') throw new HTTPException(401, { message: `send Authorization: Bearer <API token with the ${access.scope} scope>` });
+    if (principal.kind === 'anonymous')
+      throw new HTTPException(401, {
+        message: `send Authorization: Bearer <API token with the ${access.scope} scope>`,
+      });
     throw new HTTPException(403, { message: `this route takes an API token with the ${access.scope} scope` });
   }
   if (principal.kind === 'token') {
-    if (!api) throw new HTTPException(401, { message: 'API tokens work on /api/ and /metrics only; sign in at /login' });
+    if (!api)
+      throw new HTTPException(401, { message: 'API tokens work on /api/ and /metrics only; sign in at /login' });
     if (access.scope === null || !principal.token.scopes.includes(access.scope)) {
-      throw new HTTPException(403, { message: access.scope ? `this token lacks the ${access.scope} scope` : 'this needs a signed-in admin, not a token' });
+      throw new HTTPException(403, {
+        message: access.scope
+          ? `this token lacks the ${access.scope} scope`
+          : 'this needs a signed-in admin, not a token',
+      });
     }
     return null;
   }
@@ -57,7 +65,9 @@ function deny(deps: SecurityDeps, c: Context, access: Access, principal: Princip
 
 /** Why an account must visit /account before anything else, or null. */
 export function accountGate(deps: SecurityDeps, user: Extract<Principal, { kind: 'user' }>['user']): string | null {
-  if (twoFactorRequired(deps, user) && user.totpEnabledMs === null) return 'two-factor sign-in is required for this account: enrol at /account';
-  if (isPasswordExpired(deps.settings().password, user.passwordChangedMs, deps.nowMs())) return 'the password has expired: change it at /account';
+  if (twoFactorRequired(deps, user) && user.totpEnabledMs === null)
+    return 'two-factor sign-in is required for this account: enrol at /account';
+  if (isPasswordExpired(deps.settings().password, user.passwordChangedMs, deps.nowMs()))
+    return 'the password has expired: change it at /account';
   return null;
 }

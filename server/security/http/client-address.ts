@@ -25,7 +25,10 @@ export function clientAddress(options: ClientAddressOptions): MiddlewareHandler 
     let address = peer;
     let secure = options.tls;
     if (trusted(peer)) {
-      const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => normalizeAddress(h.trim())).filter(Boolean);
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((h) => normalizeAddress(h.trim()))
+        .filter(Boolean);
       while (hops.length > 0 && trusted(hops[hops.length - 1]!)) hops.pop();
       address = hops.pop() ?? peer;
       secure ||= (c.req.header('x-forwarded-proto') ?? '').split(',')[0]?.trim().toLowerCase() === 'https';

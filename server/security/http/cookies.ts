@@ -20,7 +20,12 @@ export function readCookie(c: Context, base: string, forceSecure: boolean): stri
 }
 
 export function writeCookie(c: Context, base: string, value: string, forceSecure: boolean): void {
-  setCookie(c, nameOf(c, base, forceSecure), value, { httpOnly: true, sameSite: 'Strict', path: '/', secure: secure(c, forceSecure) });
+  setCookie(c, nameOf(c, base, forceSecure), value, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: secure(c, forceSecure),
+  });
 }
 
 export function clearCookie(c: Context, base: string, forceSecure: boolean): void {

@@ -15,20 +15,28 @@ export function csrfProtection(): MiddlewareHandler {
   return async function csrfProtection(c, next) {
     const principal = c.get('principal');
     const access = accessFor(c.req.method, c.req.path);
-    const exempt = safeMethods.has(c.req.method) || principal.kind === 'token' || (access.kind === 'public' && isApiPath(c.req.path));
+    const exempt =
+      safeMethods.has(c.req.method) ||
+      principal.kind === 'token' ||
+      (access.kind === 'public' && isApiPath(c.req.path));
     if (!exempt) {
       const origin = c.req.header('origin');
       if (origin && origin !== 'null' && new URL(origin).host !== (c.req.header('host') ?? new URL(c.req.url).host)) {
         throw new HTTPException(403, { message: 'cross-origin request refused' });
       }
-      const sent = c.req.header('x-csrf-token') ?? (await formField(c.req.header('content-type'), () => c.req.parseBody()));
-      if (!matches(sent, c.get('csrfToken'))) throw new HTTPException(403, { message: 'CSRF token missing or wrong: reload the page and try again' });
+      const sent =
+        c.req.header('x-csrf-token') ?? (await formField(c.req.header('content-type'), () => c.req.parseBody()));
+      if (!matches(sent, c.get('csrfToken')))
+        throw new HTTPException(403, { message: 'CSRF token missing or wrong: reload the page and try again' });
     }
     await next();
   };
 }
 
-async function formField(contentType: string | undefined, parse: () => Promise<Record<string, unknown>>): Promise<string | undefined> {
+async function formField(
+  contentType: string | undefined,
+  parse: () => Promise<Record<string, unknown>>,
+): Promise<string | undefined> {
   if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(contentType ?? '')) return undefined;
   const value = (await parse())._csrf;
   return typeof value === 'string' ? value : undefined;

@@ -19,8 +19,18 @@ export const contentSecurityPolicy = {
 };
 
 export function securityHeaders(): MiddlewareHandler {
-  const plain = secureHeaders({ contentSecurityPolicy, strictTransportSecurity: false, xFrameOptions: 'DENY', referrerPolicy: 'same-origin' });
-  const overTls = secureHeaders({ contentSecurityPolicy, strictTransportSecurity: 'max-age=31536000; includeSubDomains', xFrameOptions: 'DENY', referrerPolicy: 'same-origin' });
+  const plain = secureHeaders({
+    contentSecurityPolicy,
+    strictTransportSecurity: false,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+  });
+  const overTls = secureHeaders({
+    contentSecurityPolicy,
+    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+  });
   return async function securityHeaders(c, next) {
     return (c.get('secureRequest') ? overTls : plain)(c, next);
   };

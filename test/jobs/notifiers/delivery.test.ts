@@ -10,7 +10,12 @@ import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpRecei
 import { burnAlert } from './messages.ts';
 
 describe('backoff', () => {
-  it.each([[1, 30_000], [2, 60_000], [3, 120_000], [8, 3_600_000]])('attempt %i waits %i ms', (attempts, ms) => {
+  it.each([
+    [1, 30_000],
+    [2, 60_000],
+    [3, 120_000],
+    [8, 3_600_000],
+  ])('attempt %i waits %i ms', (attempts, ms) => {
     // 30 s × 2^(n−1), capped at 1 h: 30, 60, 120 s … 30 × 128 = 3,840 s > 3,600 s.
     expect(backoffMs(attempts, 30_000, 3_600_000)).toBe(ms);
   });
@@ -29,7 +34,14 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s delivery', (_tit
     smtp = await startSmtpReceiver();
     channels = [
       { id: 'hook', type: 'webhook', url: `${hook.url}/hook`, secret: 'k', repeatMs: 3_600_000 },
-      { id: 'mail', type: 'email', to: ['ops@example.com'], from: 'slawatch <alerts@example.com>', smtpUrl: smtp.url, repeatMs: 3_600_000 },
+      {
+        id: 'mail',
+        type: 'email',
+        to: ['ops@example.com'],
+        from: 'slawatch <alerts@example.com>',
+        smtpUrl: smtp.url,
+        repeatMs: 3_600_000,
+      },
     ];
   });
   afterEach(async () => {
@@ -38,7 +50,15 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s delivery', (_tit
     await db?.cleanup();
   });
 
-  const run = () => runDueDeliveries({ store: db.store, channels: () => channels, send: (o) => sendOutgoing(o, { timeoutMs: 5_000 }), nowMs: () => now, baseBackoffMs: 1_000, maxAttempts: 3 });
+  const run = () =>
+    runDueDeliveries({
+      store: db.store,
+      channels: () => channels,
+      send: (o) => sendOutgoing(o, { timeoutMs: 5_000 }),
+      nowMs: () => now,
+      baseBackoffMs: 1_000,
+      maxAttempts: 3,
+    });
 
   it('delivers a signed webhook and an email, and logs both as sent', async () => {
     await enqueueMessage(db.store, ['hook', 'mail'], 'alert:1', burnAlert, now);
@@ -46,8 +66,16 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s delivery', (_tit
     expect(hook.received).toHaveLength(1);
     const request = hook.received[0]!;
     expect(request.path).toBe('/hook');
-    expect(request.headers['x-slawatch-signature']).toBe(`sha256=${crypto.createHmac('sha256', 'k').update(request.body).digest('hex')}`);
-    expect(JSON.parse(request.body)).toMatchObject({ serviceId: 'shop', name: 'availability_burn_page_1h', severity: 'page', status: 'firing', claimId: 'availability' });
+    expect(request.headers['x-slawatch-signature']).toBe(
+      `sha256=${crypto.createHmac('sha256', 'k').update(request.body).digest('hex')}`,
+    );
+    expect(JSON.parse(request.body)).toMatchObject({
+      serviceId: 'shop',
+      name: 'availability_burn_page_1h',
+      severity: 'page',
+      status: 'firing',
+      claimId: 'availability',
+    });
     expect(smtp.mails).toHaveLength(1);
     const mail = smtp.mails[0]!;
     expect(mail.to).toEqual(['ops@example.com']);
@@ -55,7 +83,10 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s delivery', (_tit
     expect(mail.raw).toMatch(/^Subject: \[FIRING page\] Shop: availability_burn_page_1h$/m);
     expect(mail.raw).toContain('alert: availability_burn_page_1h (page)');
     const log = await db.store.comms.listDeliveries({ subject: 'alert:1' });
-    expect(log.map((d) => [d.channelId, d.status, d.attempts]).sort()).toEqual([['hook', 'sent', 1], ['mail', 'sent', 1]]);
+    expect(log.map((d) => [d.channelId, d.status, d.attempts]).sort()).toEqual([
+      ['hook', 'sent', 1],
+      ['mail', 'sent', 1],
+    ]);
     expect(await run()).toBe(0);
   });
 
@@ -64,7 +95,12 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s delivery', (_tit
     await enqueueMessage(db.store, ['hook'], 'alert:2', burnAlert, now);
     await run();
     let [d] = await db.store.comms.listDeliveries({ subject: 'alert:2' });
-    expect(d).toMatchObject({ status: 'pending', attempts: 1, nextAttemptMs: now + 1_000, lastError: 'HTTP 500: try later' });
+    expect(d).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      nextAttemptMs: now + 1_000,
+      lastError: 'HTTP 500: try later',
+    });
     now += 999;
     expect(await run()).toBe(0); // not due before its backoff
     now += 1;

@@ -4,7 +4,10 @@
 import { createSocket, type RemoteInfo } from 'node:dgram';
 
 export type Rcode = 'NOERROR' | 'SERVFAIL' | 'NXDOMAIN';
-export type Rr = { type: 'A'; address: string } | { type: 'MX'; priority: number; exchange: string } | { type: 'TXT'; text: string };
+export type Rr =
+  | { type: 'A'; address: string }
+  | { type: 'MX'; priority: number; exchange: string }
+  | { type: 'TXT'; text: string };
 export type Zone = Record<string, Rcode | 'DROP' | Rr[]>;
 
 const rcodes: Record<Rcode, number> = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3 };
@@ -27,7 +30,11 @@ export async function startDnsServer(zone: Zone): Promise<DnsServer> {
     queries.push(`${question.typeCode} ${question.name}`);
     if (entry === 'DROP') return;
     const answers = Array.isArray(entry) ? entry.filter((rr) => typeCodes[rr.type] === question.typeCode) : [];
-    socket.send(response(message, question.end, typeof entry === 'string' ? rcodes[entry] : 0, answers), from.port, from.address);
+    socket.send(
+      response(message, question.end, typeof entry === 'string' ? rcodes[entry] : 0, answers),
+      from.port,
+      from.address,
+    );
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return { port: socket.address().port, queries, close: () => new Promise((resolve) => socket.close(() => resolve())) };
@@ -81,5 +88,8 @@ function rdata(rr: Rr): Buffer {
 
 function encodeName(name: string): Buffer {
   const labels = name.replace(/\.$/, '').split('.');
-  return Buffer.concat([...labels.map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'ascii')])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...labels.map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'ascii')])),
+    Buffer.from([0]),
+  ]);
 }

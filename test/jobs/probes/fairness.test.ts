@@ -84,8 +84,15 @@ describe('fairness between targets', () => {
     const hostileRuns = await Promise.all(hammers);
 
     const latencies = results.map((r) => r.latencyMs ?? Infinity);
-    const summary = { latenessP99: percentile(lateness, 99), latencyP99: percentile(latencies, 99), hostileProbes: hostileRuns.map((h) => h.probes) };
-    expect(results.every((r) => r.ok), JSON.stringify(results.filter((r) => !r.ok))).toBe(true);
+    const summary = {
+      latenessP99: percentile(lateness, 99),
+      latencyP99: percentile(latencies, 99),
+      hostileProbes: hostileRuns.map((h) => h.probes),
+    };
+    expect(
+      results.every((r) => r.ok),
+      JSON.stringify(results.filter((r) => !r.ok)),
+    ).toBe(true);
     // A probe that blocked the loop (a synchronous gunzip of the bomb, a 100 MB buffer copy) costs
     // seconds; 250 ms leaves room for a 2-core machine busy with other test files (p99 of 30 is
     // their worst: 15 ms idle, up to 150 ms seen under a full parallel suite).
@@ -93,6 +100,9 @@ describe('fairness between targets', () => {
     expect(summary.latencyP99, JSON.stringify(summary)).toBeLessThan(250);
     expect(healthy.connections()).toBeLessThanOrEqual(2);
     // The hostile targets really were probed throughout, and never came back up.
-    expect(hostileRuns.every((h) => h.probes >= 2 && h.ups === 0), JSON.stringify(hostileRuns)).toBe(true);
+    expect(
+      hostileRuns.every((h) => h.probes >= 2 && h.ups === 0),
+      JSON.stringify(hostileRuns),
+    ).toBe(true);
   });
 });

@@ -48,7 +48,9 @@ export async function startHostileTargets(): Promise<HostileTargets> {
   const slowHead = 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok';
   return {
     resetBeforeResponse: await startRawServer((socket) => socket.once('data', () => socket.resetAndDestroy())),
-    resetMidBody: await startRawServer((socket) => socket.once('data', () => socket.write(headThenReset, () => socket.resetAndDestroy()))),
+    resetMidBody: await startRawServer((socket) =>
+      socket.once('data', () => socket.write(headThenReset, () => socket.resetAndDestroy())),
+    ),
     closedMidBody: await startRawServer((socket) => socket.once('data', () => socket.end(headThenReset))),
     trickledHeaders: await startRawServer((socket) => {
       let sent = 0;
@@ -66,14 +68,20 @@ export async function startHostileTargets(): Promise<HostileTargets> {
       res.writeHead(200, { 'content-length': String(100 * 1_000_000) });
       stream(res, zeros, 100 * 1_000_000);
     }),
-    redirectLoop: await startHttpServer((req, res) => res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end()),
+    redirectLoop: await startHttpServer((req, res) =>
+      res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end(),
+    ),
     gzipBomb: await startHttpServer((_req, res) => {
       res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(bomb.length) });
       stream(res, bomb, bomb.length);
     }),
-    corruptGzip: await startHttpServer((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip at all')),
+    corruptGzip: await startHttpServer((_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip at all'),
+    ),
     hugeHeaders: await startRawServer((socket) =>
-      socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\nContent-Length: 0\r\n\r\n`)),
+      socket.once('data', () =>
+        socket.end(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\nContent-Length: 0\r\n\r\n`),
+      ),
     ),
     notHttp: await startRawServer((socket) => socket.once('data', () => socket.end('SSH-2.0-OpenSSH_9.6\r\n'))),
   };

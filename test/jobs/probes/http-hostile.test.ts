@@ -31,20 +31,97 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'a closed port is connection refused', url: () => refusedUrl, errorClass: 'connection_refused', message: /connection refused \(connect ECONNREFUSED 127\.0\.0\.1:\d+\) while connecting to 127\.0\.0\.1:\d+/ },
-  { name: 'a reset before any response byte is connection reset', url: () => `${targets.resetBeforeResponse.url}/`, errorClass: 'connection_reset', message: /connection reset .* while waiting for response headers/ },
-  { name: 'a reset in the middle of the body is connection reset', url: () => `${targets.resetMidBody.url}/`, errorClass: 'connection_reset', message: /connection reset .* while reading the body after 10 bytes/ },
-  { name: 'a close in the middle of the body is connection reset', url: () => `${targets.closedMidBody.url}/`, errorClass: 'connection_reset', message: /the connection closed before the body ended.* while reading the body after 10 bytes/ },
-  { name: 'headers trickling a byte every 200 ms time out at the deadline', url: () => `${targets.trickledHeaders.url}/`, errorClass: 'timeout', message: /timed out after \d+ ms while waiting for response headers/, atDeadline: true },
-  { name: 'a body trickling forever times out at the deadline', url: () => `${targets.trickledBody.url}/`, errorClass: 'timeout', message: /timed out after \d+ ms while reading the body \(\d+ bytes so far\)/, atDeadline: true },
-  { name: 'an endless fast body is read to the cap and fails a keyword check as too large', url: () => `${targets.endlessBody.url}/`, settings: { expect: { bodyContains: 'healthy' } }, errorClass: 'body_too_large', message: /exceeds the 1048576-byte read cap.*does not contain "healthy"/ },
-  { name: 'a 100 MB body is read to the cap and fails a keyword check as too large', url: () => `${targets.hundredMegabytes.url}/`, settings: { expect: { bodyContains: 'healthy' } }, errorClass: 'body_too_large', message: /exceeds the 1048576-byte read cap/ },
-  { name: 'a 100 MB body is read to the cap and fails a JSON check as too large', url: () => `${targets.hundredMegabytes.url}/`, settings: { expect: { json: { path: '$.ok', segments: ['ok'], equals: true } } }, errorClass: 'body_too_large', message: /body is not JSON/ },
-  { name: 'a redirect loop stops at the redirect limit', url: () => `${targets.redirectLoop.url}/a`, settings: { maxRedirects: 5 }, errorClass: 'http_too_many_redirects', message: /stopped after 5 redirects: http:\/\/127\.0\.0\.1:\d+\/b answered 302 to \/a/ },
-  { name: 'a gzip bomb is inflated only to the cap and fails a keyword check as too large', url: () => `${targets.gzipBomb.url}/`, settings: { expect: { bodyContains: 'healthy' } }, errorClass: 'body_too_large', message: /exceeds the 1048576-byte read cap/ },
-  { name: 'a body labelled gzip that is not gzip is a decompression error', url: () => `${targets.corruptGzip.url}/`, errorClass: 'decompression_error', message: /could not decode the gzip body: incorrect header check/ },
-  { name: 'headers larger than the client allows are a protocol error', url: () => `${targets.hugeHeaders.url}/`, errorClass: 'http_protocol', message: /malformed HTTP response \(HPE_HEADER_OVERFLOW/ },
-  { name: 'a server that does not speak HTTP is a protocol error', url: () => `${targets.notHttp.url}/`, errorClass: 'http_protocol', message: /malformed HTTP response \(HPE_/ },
+  {
+    name: 'a closed port is connection refused',
+    url: () => refusedUrl,
+    errorClass: 'connection_refused',
+    message: /connection refused \(connect ECONNREFUSED 127\.0\.0\.1:\d+\) while connecting to 127\.0\.0\.1:\d+/,
+  },
+  {
+    name: 'a reset before any response byte is connection reset',
+    url: () => `${targets.resetBeforeResponse.url}/`,
+    errorClass: 'connection_reset',
+    message: /connection reset .* while waiting for response headers/,
+  },
+  {
+    name: 'a reset in the middle of the body is connection reset',
+    url: () => `${targets.resetMidBody.url}/`,
+    errorClass: 'connection_reset',
+    message: /connection reset .* while reading the body after 10 bytes/,
+  },
+  {
+    name: 'a close in the middle of the body is connection reset',
+    url: () => `${targets.closedMidBody.url}/`,
+    errorClass: 'connection_reset',
+    message: /the connection closed before the body ended.* while reading the body after 10 bytes/,
+  },
+  {
+    name: 'headers trickling a byte every 200 ms time out at the deadline',
+    url: () => `${targets.trickledHeaders.url}/`,
+    errorClass: 'timeout',
+    message: /timed out after \d+ ms while waiting for response headers/,
+    atDeadline: true,
+  },
+  {
+    name: 'a body trickling forever times out at the deadline',
+    url: () => `${targets.trickledBody.url}/`,
+    errorClass: 'timeout',
+    message: /timed out after \d+ ms while reading the body \(\d+ bytes so far\)/,
+    atDeadline: true,
+  },
+  {
+    name: 'an endless fast body is read to the cap and fails a keyword check as too large',
+    url: () => `${targets.endlessBody.url}/`,
+    settings: { expect: { bodyContains: 'healthy' } },
+    errorClass: 'body_too_large',
+    message: /exceeds the 1048576-byte read cap.*does not contain "healthy"/,
+  },
+  {
+    name: 'a 100 MB body is read to the cap and fails a keyword check as too large',
+    url: () => `${targets.hundredMegabytes.url}/`,
+    settings: { expect: { bodyContains: 'healthy' } },
+    errorClass: 'body_too_large',
+    message: /exceeds the 1048576-byte read cap/,
+  },
+  {
+    name: 'a 100 MB body is read to the cap and fails a JSON check as too large',
+    url: () => `${targets.hundredMegabytes.url}/`,
+    settings: { expect: { json: { path: '$.ok', segments: ['ok'], equals: true } } },
+    errorClass: 'body_too_large',
+    message: /body is not JSON/,
+  },
+  {
+    name: 'a redirect loop stops at the redirect limit',
+    url: () => `${targets.redirectLoop.url}/a`,
+    settings: { maxRedirects: 5 },
+    errorClass: 'http_too_many_redirects',
+    message: /stopped after 5 redirects: http:\/\/127\.0\.0\.1:\d+\/b answered 302 to \/a/,
+  },
+  {
+    name: 'a gzip bomb is inflated only to the cap and fails a keyword check as too large',
+    url: () => `${targets.gzipBomb.url}/`,
+    settings: { expect: { bodyContains: 'healthy' } },
+    errorClass: 'body_too_large',
+    message: /exceeds the 1048576-byte read cap/,
+  },
+  {
+    name: 'a body labelled gzip that is not gzip is a decompression error',
+    url: () => `${targets.corruptGzip.url}/`,
+    errorClass: 'decompression_error',
+    message: /could not decode the gzip body: incorrect header check/,
+  },
+  {
+    name: 'headers larger than the client allows are a protocol error',
+    url: () => `${targets.hugeHeaders.url}/`,
+    errorClass: 'http_protocol',
+    message: /malformed HTTP response \(HPE_HEADER_OVERFLOW/,
+  },
+  {
+    name: 'a server that does not speak HTTP is a protocol error',
+    url: () => `${targets.notHttp.url}/`,
+    errorClass: 'http_protocol',
+    message: /malformed HTTP response \(HPE_/,
+  },
 ];
 
 describe('the http probe against hostile targets', () => {
@@ -85,7 +162,10 @@ describe('the http probe against hostile targets', () => {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
     try {
       for (let i = 0; i < 3; i++) {
-        const result = await httpProbe(httpSettings(`${url()}/`, { expect: { bodyContains: 'healthy' } }), deadline(5_000));
+        const result = await httpProbe(
+          httpSettings(`${url()}/`, { expect: { bodyContains: 'healthy' } }),
+          deadline(5_000),
+        );
         expect(result).toMatchObject({ ok: false, errorClass: 'body_too_large' });
       }
     } finally {

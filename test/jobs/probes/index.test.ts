@@ -38,15 +38,44 @@ describe('runProbe', () => {
     ['http to a gzip bomb', () => httpSettings(`${hostile.gzipBomb.url}/`, { expect: { bodyRegex: 'healthy' } })],
     ['http to a reset', () => httpSettings(`${hostile.resetMidBody.url}/`)],
     ['tcp to a closed port', () => ({ type: 'tcp', host: '127.0.0.1', port: refusedPort, timeoutMs: 600 })],
-    ['dns for a name that does not exist', () => ({ type: 'dns', name: 'gone.test', recordType: 'A', expected: null, resolver: resolver(), timeoutMs: 600 })],
-    ['dns from a resolver that never answers', () => ({ type: 'dns', name: 'silent.test', recordType: 'TXT', expected: ['x'], resolver: resolver(), timeoutMs: 600 })],
-    ['tls to a server that never shakes hands', () => ({ type: 'tls', host: '127.0.0.1', port: silent.port, servername: 'localhost', minDaysLeft: 14, timeoutMs: 600 })],
-    ['prometheus that never answers', () => ({ type: 'prometheus', url: hostile.trickledHeaders.url, query: 'up', timeoutMs: 600 })],
+    [
+      'dns for a name that does not exist',
+      () => ({ type: 'dns', name: 'gone.test', recordType: 'A', expected: null, resolver: resolver(), timeoutMs: 600 }),
+    ],
+    [
+      'dns from a resolver that never answers',
+      () => ({
+        type: 'dns',
+        name: 'silent.test',
+        recordType: 'TXT',
+        expected: ['x'],
+        resolver: resolver(),
+        timeoutMs: 600,
+      }),
+    ],
+    [
+      'tls to a server that never shakes hands',
+      () => ({
+        type: 'tls',
+        host: '127.0.0.1',
+        port: silent.port,
+        servername: 'localhost',
+        minDaysLeft: 14,
+        timeoutMs: 600,
+      }),
+    ],
+    [
+      'prometheus that never answers',
+      () => ({ type: 'prometheus', url: hostile.trickledHeaders.url, query: 'up', timeoutMs: 600 }),
+    ],
   ];
 
   // All at once: the runner must settle each by its own deadline however many run together.
   it('answers down for every hostile target, by the deadline, without throwing', async () => {
-    const runs = hostileSettings.map(async ([name, settings]) => ({ name, ...(await timed(() => runProbe(settings(), deadline(600)))) }));
+    const runs = hostileSettings.map(async ([name, settings]) => ({
+      name,
+      ...(await timed(() => runProbe(settings(), deadline(600)))),
+    }));
     for (const { name, result, tookMs } of await Promise.all(runs)) {
       expect(result.ok, name).toBe(false);
       expect(tookMs, name).toBeLessThan(900);
@@ -56,7 +85,10 @@ describe('runProbe', () => {
   it('has probes that resolve rather than reject on every hostile target', async () => {
     const runs = hostileSettings.map(([, settings]) => {
       const s = settings();
-      const probe = probes[s.type] as (settings: ProbedSettings, ctx: ReturnType<typeof deadline>) => Promise<ProbeResult>;
+      const probe = probes[s.type] as (
+        settings: ProbedSettings,
+        ctx: ReturnType<typeof deadline>,
+      ) => Promise<ProbeResult>;
       return probe(s, deadline(600));
     });
     for (const result of await Promise.all(runs)) expect(result).toMatchObject({ ok: false });
@@ -64,15 +96,25 @@ describe('runProbe', () => {
 
   it('turns a probe that throws into a network_error result', async () => {
     const result = await runProbe(httpSettings('not a url'), deadline(600));
-    expect(result).toMatchObject({ ok: false, errorClass: 'network_error', message: expect.stringMatching(/^the http probe failed unexpectedly: Invalid URL/) });
+    expect(result).toMatchObject({
+      ok: false,
+      errorClass: 'network_error',
+      message: expect.stringMatching(/^the http probe failed unexpectedly: Invalid URL/),
+    });
   });
 
   it('answers timeout for a probe that ignores the deadline', async () => {
     const never = () => new Promise<ProbeResult>(() => {});
     const registry = { ...probes, tcp: never } satisfies ProbeRegistry;
     const run = createRunProbe(registry, { abortGraceMs: 50 });
-    const { result, tookMs } = await timed(() => run({ type: 'tcp', host: '127.0.0.1', port: 1, timeoutMs: 200 }, deadline(200)));
-    expect(result).toMatchObject({ ok: false, errorClass: 'timeout', message: expect.stringMatching(/did not stop at the deadline/) });
+    const { result, tookMs } = await timed(() =>
+      run({ type: 'tcp', host: '127.0.0.1', port: 1, timeoutMs: 200 }, deadline(200)),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      errorClass: 'timeout',
+      message: expect.stringMatching(/did not stop at the deadline/),
+    });
     expect(tookMs).toBeGreaterThanOrEqual(240);
     expect(tookMs).toBeLessThan(500);
   });

@@ -16,12 +16,26 @@ const answers: Record<string, { status: number; body: unknown }> = {
   'absent(up)': { status: 200, body: success('vector', []) },
   'scalar(1)': { status: 200, body: success('scalar', [at, '1']) },
   'scalar(0)': { status: 200, body: success('scalar', [at, '0']) },
-  'NaN': { status: 200, body: success('vector', [sample('NaN')]) },
+  NaN: { status: 200, body: success('vector', [sample('NaN')]) },
   '+Inf': { status: 200, body: success('vector', [sample('+Inf')]) },
-  'up[5m]': { status: 200, body: success('matrix', [{ metric: {}, values: [[at, '0'], [at + 15, '1']] }]) },
-  'up ==': { status: 400, body: { status: 'error', errorType: 'bad_data', error: '1:6: parse error: unexpected end of input' } },
-  'overloaded': { status: 503, body: 'Service Unavailable' },
-  'html': { status: 200, body: '<html>login</html>' },
+  'up[5m]': {
+    status: 200,
+    body: success('matrix', [
+      {
+        metric: {},
+        values: [
+          [at, '0'],
+          [at + 15, '1'],
+        ],
+      },
+    ]),
+  },
+  'up ==': {
+    status: 400,
+    body: { status: 'error', errorType: 'bad_data', error: '1:6: parse error: unexpected end of input' },
+  },
+  overloaded: { status: 503, body: 'Service Unavailable' },
+  html: { status: 200, body: '<html>login</html>' },
 };
 
 let prometheus: Running;
@@ -33,39 +47,77 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     requestedPaths.push(url.pathname);
     const answer = answers[url.searchParams.get('query') ?? ''] ?? { status: 404, body: 'not found' };
-    res.writeHead(answer.status, { 'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json' });
+    res.writeHead(answer.status, {
+      'content-type': typeof answer.body === 'string' ? 'text/html' : 'application/json',
+    });
     res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
   });
 });
 afterAll(closeAll);
 
-const prom = (query: string, url = `${prometheus.url}/prom/`): PrometheusMonitorSettings => ({ type: 'prometheus', url, query, timeoutMs: 1_000 });
+const prom = (query: string, url = `${prometheus.url}/prom/`): PrometheusMonitorSettings => ({
+  type: 'prometheus',
+  url,
+  query,
+  timeoutMs: 1_000,
+});
 
 const cases: { name: string; query: string; errorClass?: string; message?: RegExp }[] = [
   { name: 'a vector with a non-zero sample holds', query: 'up == 1' },
-  { name: 'a vector of zeros does not hold', query: 'up == 0', errorClass: 'prometheus_false', message: /all 2 values of the vector result are 0 or NaN/ },
-  { name: 'an empty vector does not hold', query: 'absent(up)', errorClass: 'prometheus_false', message: /the vector result is empty/ },
+  {
+    name: 'a vector of zeros does not hold',
+    query: 'up == 0',
+    errorClass: 'prometheus_false',
+    message: /all 2 values of the vector result are 0 or NaN/,
+  },
+  {
+    name: 'an empty vector does not hold',
+    query: 'absent(up)',
+    errorClass: 'prometheus_false',
+    message: /the vector result is empty/,
+  },
   { name: 'a non-zero scalar holds', query: 'scalar(1)' },
-  { name: 'a zero scalar does not hold', query: 'scalar(0)', errorClass: 'prometheus_false', message: /all 1 values of the scalar result/ },
+  {
+    name: 'a zero scalar does not hold',
+    query: 'scalar(0)',
+    errorClass: 'prometheus_false',
+    message: /all 1 values of the scalar result/,
+  },
   { name: 'a NaN sample does not hold', query: 'NaN', errorClass: 'prometheus_false' },
   { name: 'an infinite sample holds', query: '+Inf' },
   { name: 'a matrix with a non-zero value holds', query: 'up[5m]' },
-  { name: 'a query Prometheus cannot parse is an API error with its reason', query: 'up ==', errorClass: 'prometheus_error', message: /query failed with status 400 \(bad_data: 1:6: parse error: unexpected end of input\)/ },
-  { name: 'a 503 is an API error', query: 'overloaded', errorClass: 'prometheus_error', message: /the response \(status 503\) is not JSON/ },
-  { name: 'a 200 that is not the API\'s JSON is an API error', query: 'html', errorClass: 'prometheus_error', message: /the response \(status 200\) is not JSON/ },
+  {
+    name: 'a query Prometheus cannot parse is an API error with its reason',
+    query: 'up ==',
+    errorClass: 'prometheus_error',
+    message: /query failed with status 400 \(bad_data: 1:6: parse error: unexpected end of input\)/,
+  },
+  {
+    name: 'a 503 is an API error',
+    query: 'overloaded',
+    errorClass: 'prometheus_error',
+    message: /the response \(status 503\) is not JSON/,
+  },
+  {
+    name: "a 200 that is not the API's JSON is an API error",
+    query: 'html',
+    errorClass: 'prometheus_error',
+    message: /the response \(status 200\) is not JSON/,
+  },
 ];
 
 describe('the prometheus probe', () => {
   it.each(cases)('$name', async (c) => {
     const result = await prometheusProbe(prom(c.query), deadline(1_000));
-    if (c.errorClass === undefined) expect(result, JSON.stringify(result)).toMatchObject({ ok: true, detail: { httpStatus: 200 } });
+    if (c.errorClass === undefined)
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true, detail: { httpStatus: 200 } });
     else {
       expect(result).toMatchObject({ ok: false, errorClass: c.errorClass });
       if (!result.ok) expect(result.message).toMatch(c.message ?? /./);
     }
   });
 
-  it('asks the API under the base URL\'s own path', async () => {
+  it("asks the API under the base URL's own path", async () => {
     requestedPaths.length = 0;
     await prometheusProbe(prom('up == 1'), deadline(1_000));
     expect(requestedPaths).toEqual(['/prom/api/v1/query']);

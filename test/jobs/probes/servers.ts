@@ -1,7 +1,12 @@
 // Real loopback listeners on port 0 for the probe tests: well-behaved and hostile HTTP servers,
 // raw TCP servers that misbehave below HTTP, and a port that refuses. Every server closes with all
 // its sockets and timers, so a test leaves nothing running.
-import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import type { ProbeContext } from '../../../jobs/probes/probe.ts';
@@ -106,7 +111,10 @@ export function deadline(deadlineMs: number, extra: Partial<ProbeContext> = {}):
 }
 
 /** Http settings as the config loader would produce them for `url`, with `overrides` on top. */
-export function httpSettings(url: string, overrides: Partial<Omit<HttpMonitorSettings, 'expect'>> & { expect?: Partial<HttpMonitorSettings['expect']> } = {}): HttpMonitorSettings {
+export function httpSettings(
+  url: string,
+  overrides: Partial<Omit<HttpMonitorSettings, 'expect'>> & { expect?: Partial<HttpMonitorSettings['expect']> } = {},
+): HttpMonitorSettings {
   const { expect, ...rest } = overrides;
   return {
     type: 'http',

@@ -25,8 +25,18 @@ const unresolvable = `${'x'.repeat(64)}.invalid`;
 const cases: { name: string; settings: () => TcpMonitorSettings; errorClass?: string; message?: RegExp }[] = [
   { name: 'an open port is up', settings: () => tcp('127.0.0.1', open.port) },
   { name: 'an open port is up by host name', settings: () => tcp('localhost', open.port) },
-  { name: 'a closed port is connection refused', settings: () => tcp('127.0.0.1', refused), errorClass: 'connection_refused', message: /connection refused \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/ },
-  { name: 'a host that does not resolve is a DNS failure', settings: () => tcp(unresolvable, 80), errorClass: 'dns_nxdomain', message: /host not found \(getaddrinfo ENOTFOUND x+\.invalid\)/ },
+  {
+    name: 'a closed port is connection refused',
+    settings: () => tcp('127.0.0.1', refused),
+    errorClass: 'connection_refused',
+    message: /connection refused \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)/,
+  },
+  {
+    name: 'a host that does not resolve is a DNS failure',
+    settings: () => tcp(unresolvable, 80),
+    errorClass: 'dns_nxdomain',
+    message: /host not found \(getaddrinfo ENOTFOUND x+\.invalid\)/,
+  },
 ];
 
 describe('the tcp probe', () => {
@@ -50,8 +60,14 @@ describe('the tcp probe', () => {
     // A deadline already past: the probe must not wait for the connect (or anything else).
     const controller = new AbortController();
     controller.abort();
-    const { result, tookMs } = await timed(() => tcpProbe(tcp('127.0.0.1', open.port), { signal: controller.signal, monotonicMs: () => performance.now() }));
-    expect(result).toMatchObject({ ok: false, errorClass: 'timeout', message: expect.stringMatching(/timed out after \d+ ms while connecting to 127\.0\.0\.1:\d+/) });
+    const { result, tookMs } = await timed(() =>
+      tcpProbe(tcp('127.0.0.1', open.port), { signal: controller.signal, monotonicMs: () => performance.now() }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      errorClass: 'timeout',
+      message: expect.stringMatching(/timed out after \d+ ms while connecting to 127\.0\.0\.1:\d+/),
+    });
     expect(tookMs).toBeLessThan(100);
   });
 });

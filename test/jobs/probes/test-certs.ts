@@ -34,20 +34,63 @@ export function makeTestCerts(): TestCerts {
   const path = (name: string) => join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
   try {
-    openssl('req', '-x509', ...curve, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/CN=slawatch test CA');
+    openssl(
+      'req',
+      '-x509',
+      ...curve,
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '3650',
+      '-subj',
+      '/CN=slawatch test CA',
+    );
     const sign = (name: string, issuer: string, days: number, extensions: string): KeyAndCert => {
       openssl('req', ...curve, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
       writeFileSync(path(`${name}.ext`), `${extensions}\n`);
       const ca = ['-CA', `${issuer}.pem`, '-CAkey', `${issuer}.key`, '-CAcreateserial'];
-      openssl('x509', '-req', '-in', `${name}.csr`, ...ca, '-days', String(days), '-extfile', `${name}.ext`, '-out', `${name}.pem`);
+      openssl(
+        'x509',
+        '-req',
+        '-in',
+        `${name}.csr`,
+        ...ca,
+        '-days',
+        String(days),
+        '-extfile',
+        `${name}.ext`,
+        '-out',
+        `${name}.pem`,
+      );
       return { key: readFileSync(path(`${name}.key`), 'utf8'), cert: readFileSync(path(`${name}.pem`), 'utf8') };
     };
     const leaf = (name: string, days: number, san: string) => sign(name, 'ca', days, san);
     const caPem = readFileSync(path('ca.pem'), 'utf8');
     const good = leaf('good', 90, localSan);
-    const intermediate = sign('intermediate', 'ca', 30, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign');
+    const intermediate = sign(
+      'intermediate',
+      'ca',
+      30,
+      'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign',
+    );
     const viaIntermediate = sign('via-intermediate', 'intermediate', 90, localSan);
-    openssl('req', '-x509', ...curve, '-keyout', 'self.key', '-out', 'self.pem', '-days', '90', '-subj', '/CN=localhost', '-addext', localSan);
+    openssl(
+      'req',
+      '-x509',
+      ...curve,
+      '-keyout',
+      'self.key',
+      '-out',
+      'self.pem',
+      '-days',
+      '90',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      localSan,
+    );
     return {
       caPem,
       good,

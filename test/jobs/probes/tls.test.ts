@@ -5,7 +5,16 @@ import { httpProbe } from '../../../jobs/probes/http.ts';
 import type { ProbeContext } from '../../../jobs/probes/probe.ts';
 import type { TlsMonitorSettings } from '../../../jobs/probes/probe-settings.ts';
 import { tlsProbe } from '../../../jobs/probes/tls.ts';
-import { closeAll, closedPort, deadline, httpSettings, startHttpsServer, startRawServer, timed, type Running } from './servers.ts';
+import {
+  closeAll,
+  closedPort,
+  deadline,
+  httpSettings,
+  startHttpsServer,
+  startRawServer,
+  timed,
+  type Running,
+} from './servers.ts';
 import { makeTestCerts, notAfterMs, type KeyAndCert, type TestCerts } from './test-certs.ts';
 
 const dayMs = 86_400_000;
@@ -32,7 +41,13 @@ afterAll(closeAll);
 
 const trusted = (ms: number): ProbeContext => deadline(ms, { trustedCaPem: certs.caPem });
 const tlsSettings = (port: number, overrides: Partial<TlsMonitorSettings> = {}): TlsMonitorSettings => ({
-  type: 'tls', host: '127.0.0.1', port, servername: 'localhost', minDaysLeft: 14, timeoutMs: 2_000, ...overrides,
+  type: 'tls',
+  host: '127.0.0.1',
+  port,
+  servername: 'localhost',
+  minDaysLeft: 14,
+  timeoutMs: 2_000,
+  ...overrides,
 });
 
 interface Case {
@@ -46,15 +61,60 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'a certificate from the trusted CA, for the host, with 90 days left is up', server: () => servers.good.port },
-  { name: 'a certificate with 5 days left is expiring under a 14-day minimum', server: () => servers.expiringIn5Days.port, errorClass: 'tls_expiring', message: /certificate CN=expiring expires in 4 days \(.*\), fewer than 14/ },
-  { name: 'a certificate with 5 days left is up under a 3-day minimum', server: () => servers.expiringIn5Days.port, settings: { minDaysLeft: 3 } },
-  { name: 'an expired certificate is expired', server: () => servers.expired.port, errorClass: 'tls_expired', message: /certificate has expired \(CERT_HAS_EXPIRED\)/ },
-  { name: 'a certificate for another host is a hostname mismatch', server: () => servers.wrongHost.port, errorClass: 'tls_hostname_mismatch', message: /does not match the host name .*localhost.*wrong\.example/ },
-  { name: 'a self-signed certificate is self-signed', server: () => servers.selfSigned.port, errorClass: 'tls_self_signed', message: /self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)/ },
-  { name: 'a certificate from an untrusted CA is a TLS error', server: () => servers.good.port, trustCa: false, errorClass: 'tls_error', message: /issuer is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/ },
-  { name: 'a server that speaks no TLS is a TLS error', server: () => garbage.port, errorClass: 'tls_error', message: /TLS failed|connection reset/ },
-  { name: 'a closed port is connection refused', server: () => refusedPort, errorClass: 'connection_refused', message: /ECONNREFUSED/ },
-  { name: 'a server that never answers the handshake times out at the deadline', server: () => silent.port, errorClass: 'timeout', message: /timed out after \d+ ms in the TLS handshake with 127\.0\.0\.1:\d+/ },
+  {
+    name: 'a certificate with 5 days left is expiring under a 14-day minimum',
+    server: () => servers.expiringIn5Days.port,
+    errorClass: 'tls_expiring',
+    message: /certificate CN=expiring expires in 4 days \(.*\), fewer than 14/,
+  },
+  {
+    name: 'a certificate with 5 days left is up under a 3-day minimum',
+    server: () => servers.expiringIn5Days.port,
+    settings: { minDaysLeft: 3 },
+  },
+  {
+    name: 'an expired certificate is expired',
+    server: () => servers.expired.port,
+    errorClass: 'tls_expired',
+    message: /certificate has expired \(CERT_HAS_EXPIRED\)/,
+  },
+  {
+    name: 'a certificate for another host is a hostname mismatch',
+    server: () => servers.wrongHost.port,
+    errorClass: 'tls_hostname_mismatch',
+    message: /does not match the host name .*localhost.*wrong\.example/,
+  },
+  {
+    name: 'a self-signed certificate is self-signed',
+    server: () => servers.selfSigned.port,
+    errorClass: 'tls_self_signed',
+    message: /self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)/,
+  },
+  {
+    name: 'a certificate from an untrusted CA is a TLS error',
+    server: () => servers.good.port,
+    trustCa: false,
+    errorClass: 'tls_error',
+    message: /issuer is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/,
+  },
+  {
+    name: 'a server that speaks no TLS is a TLS error',
+    server: () => garbage.port,
+    errorClass: 'tls_error',
+    message: /TLS failed|connection reset/,
+  },
+  {
+    name: 'a closed port is connection refused',
+    server: () => refusedPort,
+    errorClass: 'connection_refused',
+    message: /ECONNREFUSED/,
+  },
+  {
+    name: 'a server that never answers the handshake times out at the deadline',
+    server: () => silent.port,
+    errorClass: 'timeout',
+    message: /timed out after \d+ ms in the TLS handshake with 127\.0\.0\.1:\d+/,
+  },
 ];
 
 describe('the tls probe', () => {
@@ -83,7 +143,11 @@ describe('the tls probe', () => {
 
   it('names the certificate that expires first', async () => {
     const result = await tlsProbe(tlsSettings(servers.viaIntermediate.port, { minDaysLeft: 60 }), trusted(1_000));
-    expect(result).toMatchObject({ ok: false, errorClass: 'tls_expiring', message: expect.stringMatching(/^certificate CN=intermediate expires in 29 days/) });
+    expect(result).toMatchObject({
+      ok: false,
+      errorClass: 'tls_expiring',
+      message: expect.stringMatching(/^certificate CN=intermediate expires in 29 days/),
+    });
   });
 
   it('reports the expiry of a bad certificate too', async () => {
@@ -95,7 +159,11 @@ describe('the tls probe', () => {
     const expiresAt = notAfterMs(certs.good.cert);
     const ctx = deadline(1_000, { trustedCaPem: certs.caPem, nowMs: () => expiresAt - 10 * dayMs });
     const result = await tlsProbe(tlsSettings(servers.good.port), ctx);
-    expect(result).toMatchObject({ ok: false, errorClass: 'tls_expiring', message: expect.stringMatching(/expires in 10 days/) });
+    expect(result).toMatchObject({
+      ok: false,
+      errorClass: 'tls_expiring',
+      message: expect.stringMatching(/expires in 10 days/),
+    });
   });
 
   it('checks the name in servername, not the address it connects to', async () => {
@@ -107,16 +175,33 @@ describe('the tls probe', () => {
 describe('the http probe over https', () => {
   const cases: { name: string; server: () => Running; tlsVerify?: boolean; errorClass?: string }[] = [
     { name: 'a good certificate is up', server: () => servers.good },
-    { name: 'a self-signed certificate is self-signed', server: () => servers.selfSigned, errorClass: 'tls_self_signed' },
-    { name: 'a self-signed certificate is up when verification is off', server: () => servers.selfSigned, tlsVerify: false },
+    {
+      name: 'a self-signed certificate is self-signed',
+      server: () => servers.selfSigned,
+      errorClass: 'tls_self_signed',
+    },
+    {
+      name: 'a self-signed certificate is up when verification is off',
+      server: () => servers.selfSigned,
+      tlsVerify: false,
+    },
     { name: 'an expired certificate is expired', server: () => servers.expired, errorClass: 'tls_expired' },
-    { name: 'a certificate for another host is a hostname mismatch', server: () => servers.wrongHost, errorClass: 'tls_hostname_mismatch' },
+    {
+      name: 'a certificate for another host is a hostname mismatch',
+      server: () => servers.wrongHost,
+      errorClass: 'tls_hostname_mismatch',
+    },
   ];
 
   it.each(cases)('$name', async (c) => {
-    const settings = httpSettings(`https://localhost:${c.server().port}/`, { tlsVerify: c.tlsVerify ?? true, expect: { bodyContains: 'secure hello' } });
+    const settings = httpSettings(`https://localhost:${c.server().port}/`, {
+      tlsVerify: c.tlsVerify ?? true,
+      expect: { bodyContains: 'secure hello' },
+    });
     const result = await httpProbe(settings, trusted(1_000));
-    expect(result, JSON.stringify(result)).toMatchObject(c.errorClass ? { ok: false, errorClass: c.errorClass } : { ok: true });
+    expect(result, JSON.stringify(result)).toMatchObject(
+      c.errorClass ? { ok: false, errorClass: c.errorClass } : { ok: true },
+    );
   });
 
   it('reports the certificate expiry of the final response', async () => {
@@ -125,8 +210,14 @@ describe('the http probe over https', () => {
   });
 
   it('times out at the deadline when the handshake never completes', async () => {
-    const { result, tookMs } = await timed(() => httpProbe(httpSettings(`https://127.0.0.1:${silent.port}/`), trusted(500)));
-    expect(result).toMatchObject({ ok: false, errorClass: 'timeout', message: expect.stringMatching(/in the TLS handshake/) });
+    const { result, tookMs } = await timed(() =>
+      httpProbe(httpSettings(`https://127.0.0.1:${silent.port}/`), trusted(500)),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      errorClass: 'timeout',
+      message: expect.stringMatching(/in the TLS handshake/),
+    });
     expect(tookMs).toBeLessThan(800);
   });
 });

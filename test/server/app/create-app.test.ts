@@ -39,13 +39,19 @@ describe('/metrics', () => {
   it('serves the registry in the Prometheus text format with its content type', async () => {
     const registry = createMetricsRegistry();
     const { app } = testApp({ registry });
-    createProbeMetrics(registry).observe('shop', 'web', 'local', { ok: true, latencyMs: 250, detail: { httpStatus: 200 } });
+    createProbeMetrics(registry).observe('shop', 'web', 'local', {
+      ok: true,
+      latencyMs: 250,
+      detail: { httpStatus: 200 },
+    });
     const res = await app.request('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(registry.contentType);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('# TYPE probe_success gauge\nprobe_success{service="shop",monitor="web",location="local"} 1\n');
+    expect(text).toContain(
+      '# TYPE probe_success gauge\nprobe_success{service="shop",monitor="web",location="local"} 1\n',
+    );
     expect(text).toContain('probe_duration_seconds{service="shop",monitor="web",location="local"} 0.25\n'); // 250 ms
     expect(text).toContain('# TYPE process_cpu_seconds_total counter');
     expect(text).toContain('# TYPE nodejs_eventloop_lag_seconds gauge');
@@ -57,9 +63,17 @@ describe('/metrics', () => {
   it('keeps the metrics of two apps apart (one registry per app)', async () => {
     const first = testApp();
     const second = testApp();
-    createProbeMetrics(first.registry).observe('shop', 'web', 'local', { ok: false, latencyMs: 5, errorClass: 'http_status', message: '503', detail: {} });
+    createProbeMetrics(first.registry).observe('shop', 'web', 'local', {
+      ok: false,
+      latencyMs: 5,
+      errorClass: 'http_status',
+      message: '503',
+      detail: {},
+    });
     createProbeMetrics(second.registry);
-    expect(await (await first.app.request('/metrics')).text()).toContain('probe_success{service="shop",monitor="web",location="local"} 0');
+    expect(await (await first.app.request('/metrics')).text()).toContain(
+      'probe_success{service="shop",monitor="web",location="local"} 0',
+    );
     expect(await (await second.app.request('/metrics')).text()).not.toContain('probe_success{');
   });
 });

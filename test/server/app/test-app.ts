@@ -23,6 +23,7 @@ export function testApp(overrides: Partial<AppDeps> = {}) {
     pushMonitors: () => targets,
     recordPush: (push) => {
       pushes.push(push);
+      return true;
     },
     health: () => ({ ok: true, detail: 'store reachable; scheduler ticked 2s ago' }),
     nowMs: () => fixedNowMs,

@@ -58,15 +58,30 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch import and
     expect(imported.stdout).toContain('imported 180 checks');
 
     const report = await cli(
-      ['report', '--service', 'shop', '--from', '2026-03-01T00:00:00+09:00', '--to', '2026-03-01T03:00:00+09:00',
-        '--as-of', '2026-03-02T00:00:00+09:00', '--config', config],
+      [
+        'report',
+        '--service',
+        'shop',
+        '--from',
+        '2026-03-01T00:00:00+09:00',
+        '--to',
+        '2026-03-01T03:00:00+09:00',
+        '--as-of',
+        '2026-03-02T00:00:00+09:00',
+        '--config',
+        config,
+      ],
       db.url,
     );
     expect(report.code).toBe(0);
     const json = JSON.parse(report.stdout);
     // P = 3 h = 10,800 s (the 02:59 check holds to 03:00); D = 01:00–01:10 = 600 s; no unknown time.
     // availability = 1 − 600 / 10,800 = 0.94444…; one incident, repaired in 600 s.
-    expect(json.period).toEqual({ from: '2026-03-01T00:00:00+09:00', to: '2026-03-01T03:00:00+09:00', timezone: 'Asia/Tokyo' });
+    expect(json.period).toEqual({
+      from: '2026-03-01T00:00:00+09:00',
+      to: '2026-03-01T03:00:00+09:00',
+      timezone: 'Asia/Tokyo',
+    });
     expect(json.figures).toMatchObject({
       plannedSeconds: 10_800,
       downtimeSeconds: 600,
@@ -84,7 +99,9 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch import and
     // 170 up checks with latency 100 + (minute mod 10): 17 of each of 100…109 ms. The median of
     // 170 values is the mean of the 85th and 86th: both 104 (ranks 69–85 are 104, 86–102 are 105)
     // → (104 + 105) / 2 = 104.5. p95: rank ⌈161.5⌉ = 162 → 109; p99: rank ⌈168.3⌉ = 169 → 109.
-    expect([json.figures.latencyP50Ms, json.figures.latencyP95Ms, json.figures.latencyP99Ms]).toEqual([104.5, 109, 109]);
+    expect([json.figures.latencyP50Ms, json.figures.latencyP95Ms, json.figures.latencyP99Ms]).toEqual([
+      104.5, 109, 109,
+    ]);
     const availability = json.claims.find((c: { id: string }) => c.id === 'availability');
     expect(availability).toMatchObject({ sheetRow: 5, metric: 'availability', bound: 0.999, status: 'breached' });
     const mttr = json.claims.find((c: { id: string }) => c.id === 'mttr');
@@ -116,27 +133,39 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch import and
 });
 
 describe('slawatch check', () => {
-  it('validates the SPEC example and prints each claim\'s verifiability and the contradictions with their arithmetic', async () => {
+  it("validates the SPEC example and prints each claim's verifiability and the contradictions with their arithmetic", async () => {
     const out = capture();
     const err = capture();
     const code = await runCli(['check', '--config', 'test/fixtures/config/spec-example.yaml'], {
       stdout: out.stream,
       stderr: err.stream,
-      env: { BACKUP_PUSH_TOKEN: 'abcdefghijklmnop1234', SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/x', SMTP_URL: 'smtp://127.0.0.1:25' },
+      env: {
+        BACKUP_PUSH_TOKEN: 'abcdefghijklmnop1234',
+        SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/x',
+        SMTP_URL: 'smtp://127.0.0.1:25',
+      },
     });
     expect(err.text()).toBe('');
     expect(code).toBe(0);
     // 27 × 30 s = 13.5 min of error against (1 − 0.9999) × 525,600 min = 52.56 min: verifiable.
-    expect(out.text()).toContain('availability (row 5): downtime known within ±27 × 30 s = 13.5 min; the error budget of a year is 52.56 min: verifiable');
+    expect(out.text()).toContain(
+      'availability (row 5): downtime known within ±27 × 30 s = 13.5 min; the error budget of a year is 52.56 min: verifiable',
+    );
     // 27 × 42 min = 1,134 min > 52.56 min; 13 × 1,440 min = 18,720 min > 1,134 min.
-    expect(out.text()).toContain('27 incidents × 42 min MTTR = 1,134 min of downtime, but 99.99% of a year allows 52.56 min');
+    expect(out.text()).toContain(
+      '27 incidents × 42 min MTTR = 1,134 min of downtime, but 99.99% of a year allows 52.56 min',
+    );
     expect(out.text()).toContain('13 incidents of at least 1,440 min = 18,720 min, more than 27 × 42 min = 1,134 min');
   });
 
   it('refuses an invalid config with every error and exit code 1', async () => {
     const out = capture();
     const err = capture();
-    const code = await runCli(['check', '--config', 'test/fixtures/config/spec-example.yaml'], { stdout: out.stream, stderr: err.stream, env: {} });
+    const code = await runCli(['check', '--config', 'test/fixtures/config/spec-example.yaml'], {
+      stdout: out.stream,
+      stderr: err.stream,
+      env: {},
+    });
     expect(code).toBe(1);
     // Three variables are referenced and none is set: one error line each, with its path.
     const lines = err.text().trim().split('\n');

@@ -35,7 +35,11 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
   const cli = async (...args: string[]) => {
     const out = capture();
     const err = capture();
-    const code = await runCli([...args, '--config', config], { stdout: out.stream, stderr: err.stream, env: { DATABASE_URL: db.url, USER: 'tester' } });
+    const code = await runCli([...args, '--config', config], {
+      stdout: out.stream,
+      stderr: err.stream,
+      env: { DATABASE_URL: db.url, USER: 'tester' },
+    });
     return { code, stdout: out.text(), stderr: err.text() };
   };
   const withStore = async <T>(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>) => {
@@ -67,11 +71,18 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     expect(incidents.code).toBe(0);
   }
 
-  it('prints the seed sheet\'s claims as JSON in a dry run and stores nothing', async () => {
+  it("prints the seed sheet's claims as JSON in a dry run and stores nothing", async () => {
     const result = await cli('import', 'sheet', seed, '--service', 'cloud', '--dry-run', '--format', 'json');
     expect(result.code).toBe(0);
     const claims = JSON.parse(result.stdout);
-    expect(claims.map((c: { sheetRow: number; metric: string; bound: number; kind?: string }) => [c.sheetRow, c.metric, c.kind ?? null, c.bound])).toEqual([
+    expect(
+      claims.map((c: { sheetRow: number; metric: string; bound: number; kind?: string }) => [
+        c.sheetRow,
+        c.metric,
+        c.kind ?? null,
+        c.bound,
+      ]),
+    ).toEqual([
       [1, 'service_hours', null, 604_800],
       [2, 'maintenance_notice', 'downtime', 604_800],
       [2, 'maintenance_notice', 'no-downtime', 259_200],
@@ -89,7 +100,14 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
   });
 
   it('writes the claims into the config with --write-config, and the config still loads', async () => {
-    const result = await cli('import', 'sheet', 'test/fixtures/sheets/en-variant.csv', '--service', 'cloud', '--write-config');
+    const result = await cli(
+      'import',
+      'sheet',
+      'test/fixtures/sheets/en-variant.csv',
+      '--service',
+      'cloud',
+      '--write-config',
+    );
     expect(result.code).toBe(0);
     const text = await readFile(config, 'utf8');
     expect(text).toContain('{ id: sheet-availability, sheet_row: 3, metric: availability, min: 99.9% }');
@@ -100,20 +118,47 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     expect((await cli('check')).code).toBe(0);
   });
 
-  it('exports the seed sheet with the year\'s answers in its own words (CSV, Japanese)', async () => {
+  it("exports the seed sheet with the year's answers in its own words (CSV, Japanese)", async () => {
     await importYear();
-    const result = await cli('export', 'sheet', '--service', 'cloud', '--year', '2026', '--format', 'csv', '--lang', 'ja', '--template', seed, '--as-of', asOf);
+    const result = await cli(
+      'export',
+      'sheet',
+      '--service',
+      'cloud',
+      '--year',
+      '2026',
+      '--format',
+      'csv',
+      '--lang',
+      'ja',
+      '--template',
+      seed,
+      '--as-of',
+      asOf,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsvStrictly(result.stdout);
-    const template: string[][] = parse(await readFile(seed, 'utf8'), { delimiter: '\t', relax_column_count: true, relax_quotes: true });
+    const template: string[][] = parse(await readFile(seed, 'utf8'), {
+      delimiter: '\t',
+      relax_column_count: true,
+      relax_quotes: true,
+    });
     const row = (n: string) => rows.find((r) => r[0] === n)!;
-    expect(row('5')[5]).toBe('2026年実績でサービス全体としては稼働率99.708%となります。 ただし、緊急時などで機能の一部について利用が制限されることはありまし た。');
+    expect(row('5')[5]).toBe(
+      '2026年実績でサービス全体としては稼働率99.708%となります。 ただし、緊急時などで機能の一部について利用が制限されることはありまし た。',
+    );
     expect(row('5').slice(6)).toEqual(['99.99%以上', '99.708%', '未達']);
     expect(row('10')[5]).toBe('2026年実績で以下となります。 12時間45分');
     expect(row('12')[5]).toBe('2026年実績で以下となります 障害件数:2件 長時間要した障害件数:1件');
-    expect(row('12').slice(6)).toEqual(['27件以内\n13件以内', '障害件数：2件\n長時間要した障害件数：1件', '達成\n達成']);
-    expect(row('15')[5]).toBe('異常検出後、4時間以内を目標に対応しています。 2026年実績：障害通知時間（最長）5時間（未達）。');
+    expect(row('12').slice(6)).toEqual([
+      '27件以内\n13件以内',
+      '障害件数：2件\n長時間要した障害件数：1件',
+      '達成\n達成',
+    ]);
+    expect(row('15')[5]).toBe(
+      '異常検出後、4時間以内を目標に対応しています。 2026年実績：障害通知時間（最長）5時間（未達）。',
+    );
     expect(rows.find((r) => r[0] === 'No.')!.slice(6)).toEqual(['目標値', '実績値', '判定']);
     // Every row no claim answers is exactly the template's.
     const answered = new Set(['2', '5', '10', '12', '15', '28']);
@@ -123,13 +168,30 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     });
     expect(rows.some((r) => r[0]?.includes('切り捨て'))).toBe(true);
     // An incident never notified counts up to the export in the longest notification time; the notes say so.
-    expect(rows.some((r) => r[0]?.includes('まだ通知していない障害を、検知から出力時点までの時間として含めます'))).toBe(true);
+    expect(rows.some((r) => r[0]?.includes('まだ通知していない障害を、検知から出力時点までの時間として含めます'))).toBe(
+      true,
+    );
   });
 
   it('exports XLSX with a styled header, widths and status colours, read back with exceljs', async () => {
     await importYear();
     const out = join(dir, 'sheet.xlsx');
-    const result = await cli('export', 'sheet', '--service', 'cloud', '--year', '2026', '--format', 'xlsx', '--lang', 'en', '--out', out, '--as-of', asOf);
+    const result = await cli(
+      'export',
+      'sheet',
+      '--service',
+      'cloud',
+      '--year',
+      '2026',
+      '--format',
+      'xlsx',
+      '--lang',
+      'en',
+      '--out',
+      out,
+      '--as-of',
+      asOf,
+    );
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
@@ -139,7 +201,11 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
       throw new Error(`no row ${n}`);
     };
     const header = rowOf('No.');
-    expect([header.getCell(7).text, header.getCell(8).text, header.getCell(9).text]).toEqual(['Claimed', 'Measured', 'Status']);
+    expect([header.getCell(7).text, header.getCell(8).text, header.getCell(9).text]).toEqual([
+      'Claimed',
+      'Measured',
+      'Status',
+    ]);
     expect(header.getCell(7).font?.bold).toBe(true);
     expect(ws.getColumn(6).width).toBe(60);
     const fill = (cell: ExcelJS.Cell) => (cell.fill as ExcelJS.FillPattern).fgColor?.argb;
@@ -158,12 +224,32 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     const templatePath = join(dir, 'template.xlsx');
     const template = new ExcelJS.Workbook();
     const ws = template.addWorksheet('SLA');
-    const variant = (await readFile('test/fixtures/sheets/ja-variant.tsv', 'utf8')).trimEnd().split('\n').map((l) => l.split('\t'));
+    const variant = (await readFile('test/fixtures/sheets/ja-variant.tsv', 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
     for (const cells of variant) ws.addRow(cells);
     ws.getCell('C4').font = { italic: true };
     await template.xlsx.writeFile(templatePath);
     const out = join(dir, 'filled.xlsx');
-    const result = await cli('export', 'sheet', '--service', 'cloud', '--year', '2026', '--format', 'xlsx', '--lang', 'ja', '--template', templatePath, '--out', out, '--as-of', asOf);
+    const result = await cli(
+      'export',
+      'sheet',
+      '--service',
+      'cloud',
+      '--year',
+      '2026',
+      '--format',
+      'xlsx',
+      '--lang',
+      'ja',
+      '--template',
+      templatePath,
+      '--out',
+      out,
+      '--as-of',
+      asOf,
+    );
     expect(result.code).toBe(0);
     const filled = new ExcelJS.Workbook();
     await filled.xlsx.readFile(out);
@@ -177,12 +263,29 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     });
   });
 
-  it('exports Markdown in English and the year\'s incidents as CSV', async () => {
+  it("exports Markdown in English and the year's incidents as CSV", async () => {
     await importYear();
-    const md = await cli('export', 'sheet', '--service', 'cloud', '--year', '2026', '--format', 'md', '--lang', 'en', '--as-of', asOf);
+    const md = await cli(
+      'export',
+      'sheet',
+      '--service',
+      'cloud',
+      '--year',
+      '2026',
+      '--format',
+      'md',
+      '--lang',
+      'en',
+      '--as-of',
+      asOf,
+    );
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('| No. | 種別 | サービスレベル項目例 | 規定内容 | 測定単位 | 回答 | Claimed | Measured | Status |');
-    expect(md.stdout).toMatch(/\| 10 \|.*\| 2026年実績で以下となります。 12時間45分 \| ≤ 42 minutes \| 12 hours 45 minutes \| breached \|/);
+    expect(md.stdout).toContain(
+      '| No. | 種別 | サービスレベル項目例 | 規定内容 | 測定単位 | 回答 | Claimed | Measured | Status |',
+    );
+    expect(md.stdout).toMatch(
+      /\| 10 \|.*\| 2026年実績で以下となります。 12時間45分 \| ≤ 42 minutes \| 12 hours 45 minutes \| breached \|/,
+    );
     const incidents = await cli('export', 'incidents', '--service', 'cloud', '--year', '2026', '--as-of', asOf);
     const rows = parseCsvStrictly<Record<string, string>>(incidents.stdout, { columns: true });
     expect(rows.map((r) => [r.started_at, r.duration_seconds, r.notification_delay_seconds, r.impact])).toEqual([
@@ -194,7 +297,20 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
   it('freezes closed months, keeps their figures, and records who changed one and why', async () => {
     await importYear();
     const exportRow5 = async () => {
-      const r = await cli('export', 'sheet', '--service', 'cloud', '--year', '2026', '--format', 'csv', '--lang', 'ja', '--as-of', asOf);
+      const r = await cli(
+        'export',
+        'sheet',
+        '--service',
+        'cloud',
+        '--year',
+        '2026',
+        '--format',
+        'csv',
+        '--lang',
+        'ja',
+        '--as-of',
+        asOf,
+      );
       return parseCsvStrictly(r.stdout).find((row) => row[0] === '5')![7];
     };
     expect(await exportRow5()).toBe('99.708%');
@@ -208,7 +324,10 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
 
     // A new incident in March (a frozen month) needs a reason, and is then recorded.
     const late = join(dir, 'late.csv');
-    await (await import('node:fs/promises')).writeFile(late, 'service,started_at,detected_at,notified_at,resolved_at,impact,title\ncloud,2026-03-20T00:00:00+09:00,,,2026-03-20T01:00:00+09:00,outage,Found later\n');
+    await (await import('node:fs/promises')).writeFile(
+      late,
+      'service,started_at,detected_at,notified_at,resolved_at,impact,title\ncloud,2026-03-20T00:00:00+09:00,,,2026-03-20T01:00:00+09:00,outage,Found later\n',
+    );
     const refused = await cli('import', 'incidents', late);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("changes cloud's closed months (2026-03)");
@@ -218,7 +337,11 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     expect(accepted.code).toBe(0);
     const changes = await withStore((s) => s.listMonthChanges('cloud', 0, 8.64e15));
     expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ actor: 'alice', reason: 'found in the postmortem', change: expect.stringContaining('import of 1 incidents') });
+    expect(changes[0]).toMatchObject({
+      actor: 'alice',
+      reason: 'found in the postmortem',
+      change: expect.stringContaining('import of 1 incidents'),
+    });
     expect(JSON.parse(changes[0]!.beforeJson!).incidentCount).toBe(1);
     expect(JSON.parse(changes[0]!.afterJson).incidentCount).toBe(2);
   });

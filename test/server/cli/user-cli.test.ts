@@ -39,12 +39,28 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch user on %s
   async function cli(args: string[], stdin?: string, env: Record<string, string> = {}) {
     const out = capture();
     const err = capture();
-    const code = await runCli(args, { stdout: out.stream, stderr: err.stream, stdin: stdin === undefined ? undefined : Readable.from([stdin]), env: { DATABASE_URL: db.url, ...env } });
+    const code = await runCli(args, {
+      stdout: out.stream,
+      stderr: err.stream,
+      stdin: stdin === undefined ? undefined : Readable.from([stdin]),
+      env: { DATABASE_URL: db.url, ...env },
+    });
     return { code, stdout: out.text(), stderr: err.text() };
   }
 
   it('refuses a weak password with every reason and creates nothing', async () => {
-    const r = await cli(['user', 'add', '--config', config, '--username', 'root', '--role', 'admin', '--password', 'password']);
+    const r = await cli([
+      'user',
+      'add',
+      '--config',
+      config,
+      '--username',
+      'root',
+      '--role',
+      'admin',
+      '--password',
+      'password',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('password: must be at least 12 characters (it has 8)');
     expect(r.stderr).toContain('password: is a commonly used password');
@@ -56,20 +72,40 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch user on %s
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refusing to listen on 0.0.0.0: no admin account exists yet');
 
-    const made = await cli(['user', 'add', '--config', config, '--username', 'root', '--role', 'admin'], 'lilac harbour compass 31\n');
+    const made = await cli(
+      ['user', 'add', '--config', config, '--username', 'root', '--role', 'admin'],
+      'lilac harbour compass 31\n',
+    );
     expect(made).toMatchObject({ code: 0, stdout: 'created admin root\n' });
-    expect(JSON.parse((await cli(['user', 'list', '--config', config])).stdout)).toMatchObject({ username: 'root', role: 'admin', twoFactor: false });
+    expect(JSON.parse((await cli(['user', 'list', '--config', config])).stdout)).toMatchObject({
+      username: 'root',
+      role: 'admin',
+      twoFactor: false,
+    });
 
     const loaded = await loadConfigFile(config, {});
     if (!loaded.ok) throw new Error('config');
     const store = await openStore(db.url);
     const log = () => undefined;
-    const running = await startServer({ config: loaded.config, configPath: null, store, http: { host: '::ffff:127.0.0.1', port: 0 }, log });
+    const running = await startServer({
+      config: loaded.config,
+      configPath: null,
+      store,
+      http: { host: '::ffff:127.0.0.1', port: 0 },
+      log,
+    });
     try {
       expect((await fetch(`${running.url}/api/v1/services`)).status).toBe(401);
-      const token = await createApiToken({ store, settings: () => loaded.config.security, nowMs: Date.now }, { name: 'cli', scopes: ['read'], expiresMs: null }, { name: 'root', address: 'test' });
+      const token = await createApiToken(
+        { store, settings: () => loaded.config.security, nowMs: Date.now },
+        { name: 'cli', scopes: ['read'], expiresMs: null },
+        { name: 'root', address: 'test' },
+      );
       if (!token.ok) throw new Error();
-      const remote = await cli(['api', '/api/v1/services'], undefined, { SLAWATCH_SERVER: running.url!, SLAWATCH_TOKEN: token.value });
+      const remote = await cli(['api', '/api/v1/services'], undefined, {
+        SLAWATCH_SERVER: running.url!,
+        SLAWATCH_TOKEN: token.value,
+      });
       expect(remote.code).toBe(0);
       expect(JSON.parse(remote.stdout)).toEqual({ services: [] });
       const wrong = await cli(['api', '--server', running.url!, '--token', 'swt_nope', '/api/v1/services']);

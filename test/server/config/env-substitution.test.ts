@@ -22,13 +22,21 @@ describe('substituteString', () => {
   });
 
   it.each([
-    ['a missing variable', '${NOPE}', ['environment variable NOPE is not set (write ${NOPE:-default} to give a default)']],
+    [
+      'a missing variable',
+      '${NOPE}',
+      ['environment variable NOPE is not set (write ${NOPE:-default} to give a default)'],
+    ],
     ['an unterminated reference', '${TOKEN', ['unterminated "${" (write $${ for a literal "${")']],
     ['an invalid name', '${1ST}', ['invalid variable reference "${1ST}" (use ${NAME} or ${NAME:-default})']],
-    ['two missing variables, both reported', '${A}/${B}', [
-      'environment variable A is not set (write ${A:-default} to give a default)',
-      'environment variable B is not set (write ${B:-default} to give a default)',
-    ]],
+    [
+      'two missing variables, both reported',
+      '${A}/${B}',
+      [
+        'environment variable A is not set (write ${A:-default} to give a default)',
+        'environment variable B is not set (write ${B:-default} to give a default)',
+      ],
+    ],
   ])('reports %s', (_, input, messages) => {
     expect(substituteString(input, env).messages).toEqual(messages);
   });
@@ -40,7 +48,10 @@ describe('substituteEnv', () => {
     const result = substituteEnv(input, { KEY: 'k', V: 'v' });
     expect(result.value).toEqual({ '${KEY}': 'v', list: [1, true, null, { deep: '' }] });
     expect(result.errors).toEqual([
-      { path: ['list', 3, 'deep'], message: 'environment variable MISSING is not set (write ${MISSING:-default} to give a default)' },
+      {
+        path: ['list', 3, 'deep'],
+        message: 'environment variable MISSING is not set (write ${MISSING:-default} to give a default)',
+      },
     ]);
   });
 });
@@ -84,7 +95,8 @@ notifications:
       errors: [
         {
           path: 'notifications[0].url',
-          message: 'environment variable SLACK_WEBHOOK_URL is not set (write ${SLACK_WEBHOOK_URL:-default} to give a default)',
+          message:
+            'environment variable SLACK_WEBHOOK_URL is not set (write ${SLACK_WEBHOOK_URL:-default} to give a default)',
         },
       ],
     });

@@ -114,24 +114,83 @@ describe('parseConfigText', () => {
       resolver: { host: '2606:4700::1111', port: 5353 },
     });
     expect(tls).toMatchObject({ type: 'tls', port: 443, servername: 'shop.example.com', minDaysLeft: 14 });
-    expect(prometheus).toMatchObject({ type: 'prometheus', url: 'http://prometheus:9090', query: 'up{job="shop"} == 1' });
+    expect(prometheus).toMatchObject({
+      type: 'prometheus',
+      url: 'http://prometheus:9090',
+      query: 'up{job="shop"} == 1',
+    });
     // 1h + grace 0 = 3_600_000 ms
-    expect(push).toMatchObject({ type: 'push', intervalMs: 3_600_000, confirm: 2, expectEveryMs: 3_600_000, graceMs: 0 });
+    expect(push).toMatchObject({
+      type: 'push',
+      intervalMs: 3_600_000,
+      confirm: 2,
+      expectEveryMs: 3_600_000,
+      graceMs: 0,
+    });
 
     expect(shop!.spec.claims).toEqual([
-      { id: 'availability-month', sheetRow: null, metric: 'availability', direction: 'min', bound: 0.995, period: { kind: 'month' }, minCoverage: 0.95 },
+      {
+        id: 'availability-month',
+        sheetRow: null,
+        metric: 'availability',
+        direction: 'min',
+        bound: 0.995,
+        period: { kind: 'month' },
+        minCoverage: 0.95,
+      },
       // max: 1.5 (seconds) = 1_500 ms; 30d = 2_592_000_000 ms
-      { id: 'latency-p99', sheetRow: null, metric: 'latency', direction: 'max', bound: 1_500, period: { kind: 'rolling', lengthMs: 2_592_000_000 }, minCoverage: 0.99, percentile: 99 },
-      { id: 'latency-p95', sheetRow: null, metric: 'latency', direction: 'max', bound: 800, period: { kind: 'year' }, minCoverage: 0.99, percentile: 95 },
+      {
+        id: 'latency-p99',
+        sheetRow: null,
+        metric: 'latency',
+        direction: 'max',
+        bound: 1_500,
+        period: { kind: 'rolling', lengthMs: 2_592_000_000 },
+        minCoverage: 0.99,
+        percentile: 99,
+      },
+      {
+        id: 'latency-p95',
+        sheetRow: null,
+        metric: 'latency',
+        direction: 'max',
+        bound: 800,
+        period: { kind: 'year' },
+        minCoverage: 0.99,
+        percentile: 95,
+      },
       // no kind: the bound applies to both kinds; 2d = 172_800_000 ms
-      { id: 'notice', sheetRow: null, metric: 'maintenance_notice', direction: 'min', bound: 172_800_000, period: { kind: 'quarter' }, minCoverage: 0.99 },
+      {
+        id: 'notice',
+        sheetRow: null,
+        metric: 'maintenance_notice',
+        direction: 'min',
+        bound: 172_800_000,
+        period: { kind: 'quarter' },
+        minCoverage: 0.99,
+      },
     ]);
     expect(shop!.maintenance).toEqual([
-      { id: 'mw-1', serviceId: 'shop', startMs: Date.UTC(2026, 2, 1), endMs: Date.UTC(2026, 2, 1, 0, 30), kind: 'no-downtime', announcedAtMs: null, title: '' },
+      {
+        id: 'mw-1',
+        serviceId: 'shop',
+        startMs: Date.UTC(2026, 2, 1),
+        endMs: Date.UTC(2026, 2, 1, 0, 30),
+        kind: 'no-downtime',
+        announcedAtMs: null,
+        title: '',
+      },
     ]);
     expect(config.notifications).toEqual([
       { id: 'hook', type: 'webhook', url: 'https://hooks.example.com/slawatch', secret: null, repeatMs: 14_400_000 }, // ${HOOK_SECRET:-} is empty: none
-      { id: 'mail', type: 'email', to: ['ops@example.com', 'sre@example.com'], from: 'slawatch <alerts@example.com>', smtpUrl: 'smtps://u:p@mail.example.com:465', repeatMs: 3_600_000 },
+      {
+        id: 'mail',
+        type: 'email',
+        to: ['ops@example.com', 'sre@example.com'],
+        from: 'slawatch <alerts@example.com>',
+        smtpUrl: 'smtps://u:p@mail.example.com:465',
+        repeatMs: 3_600_000,
+      },
       { id: 'am', type: 'alertmanager', url: 'http://alertmanager:9093/api/v2/alerts', repeatMs: 14_400_000 },
     ]);
   });
@@ -153,13 +212,25 @@ services:
       - { <<: *probe, id: b, port: 8443 }
 `);
     const [service] = config.services;
-    expect(service!.spec).toMatchObject({ id: 'no', name: 'on', calendar: [{ days: [1], startMinute: 540, endMinute: 1050 }] });
-    expect(service!.monitors[1]).toMatchObject({ id: 'b', type: 'tcp', host: 'example.com', port: 8443, intervalMs: 30_000 });
+    expect(service!.spec).toMatchObject({
+      id: 'no',
+      name: 'on',
+      calendar: [{ days: [1], startMinute: 540, endMinute: 1050 }],
+    });
+    expect(service!.monitors[1]).toMatchObject({
+      id: 'b',
+      type: 'tcp',
+      host: 'example.com',
+      port: 8443,
+      intervalMs: 30_000,
+    });
   });
 
   it('reports a YAML syntax error with its line and column, and nothing else', () => {
     // The schema would also refuse `api` as a duplicate; syntax errors stop before that.
-    expect(errorsOf('services:\n  - id: web\n    id: api\n    bogus: 1\n')).toBe('test.yaml:3:5: Map keys must be unique');
+    expect(errorsOf('services:\n  - id: web\n    id: api\n    bogus: 1\n')).toBe(
+      'test.yaml:3:5: Map keys must be unique',
+    );
     expect(errorsOf('services:\n  - id: web\n    monitors: [a, b\n')).toMatch(/^test\.yaml:4:1: Flow sequence/);
   });
 
@@ -221,7 +292,8 @@ describe('loadConfigFile of a large file (parsed in a worker thread)', () => {
     }
     return `${lines.join('\n')}\n`;
   };
-  const good = (i: number) => `      - { id: m${i}, type: http, url: "http://127.0.0.1:9/m/${i}", interval: 60s, timeout: 5s }`;
+  const good = (i: number) =>
+    `      - { id: m${i}, type: http, url: "http://127.0.0.1:9/m/${i}", interval: 60s, timeout: 5s }`;
   const write = (text: string) => {
     expect(text.length).toBeGreaterThan(offThreadMinChars);
     const path = join(mkdtempSync(join(tmpdir(), 'slawatch-big-config-')), 'slawatch.yaml');
@@ -237,7 +309,7 @@ describe('loadConfigFile of a large file (parsed in a worker thread)', () => {
     if (result.ok) expect(result.config.services.flatMap((s) => s.monitors)).toHaveLength(4_000);
   });
 
-  it('parses in the worker: the value equals this thread\'s parse, and a syntax error comes back as not ok', async () => {
+  it("parses in the worker: the value equals this thread's parse, and a syntax error comes back as not ok", async () => {
     const text = bigConfig(good);
     const here = parseYaml(text);
     expect(here.ok).toBe(true);
@@ -247,7 +319,9 @@ describe('loadConfigFile of a large file (parsed in a worker thread)', () => {
   });
 
   it('gives the same errors, in file order, for a schema error and for a YAML syntax error', async () => {
-    const schema = bigConfig((i) => (i === 3_999 || i === 7 ? good(i).replace('interval: 60s', 'interval: 3x') : good(i)));
+    const schema = bigConfig((i) =>
+      i === 3_999 || i === 7 ? good(i).replace('interval: 60s', 'interval: 3x') : good(i),
+    );
     const syntax = bigConfig((i) => (i === 2_500 ? '      - { id: broken, type: http' : good(i)));
     for (const text of [schema, syntax]) {
       const result = await loadConfigFile(write(text), {});
@@ -255,6 +329,9 @@ describe('loadConfigFile of a large file (parsed in a worker thread)', () => {
       expect(result).toEqual(parseConfigText(text, {}, 'x'));
     }
     const result = await loadConfigFile(write(schema), {});
-    if (!result.ok) expect(formatConfigErrors(result.errors, 'f')).toMatch(/services\[0\]\.monitors\[7\]\.interval[\s\S]*services\[79\]\.monitors\[49\]\.interval/);
+    if (!result.ok)
+      expect(formatConfigErrors(result.errors, 'f')).toMatch(
+        /services\[0\]\.monitors\[7\]\.interval[\s\S]*services\[79\]\.monitors\[49\]\.interval/,
+      );
   });
 });

@@ -9,7 +9,13 @@ describe('the README configuration example', () => {
     const section = readme.slice(readme.indexOf('## Configuration'));
     const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     expect(yaml).toBeDefined();
-    const env = { BACKUP_PUSH_TOKEN: 'abcdefghijklmnop1234', SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/s', HOOK_SECRET: 's3cret', SMTP_URL: 'smtp://127.0.0.1:25', ALERTMANAGER_TOKEN: 'am-token-0123456789abcdef' };
+    const env = {
+      BACKUP_PUSH_TOKEN: 'abcdefghijklmnop1234',
+      SLACK_WEBHOOK_URL: 'http://127.0.0.1:9/s',
+      HOOK_SECRET: 's3cret',
+      SMTP_URL: 'smtp://127.0.0.1:25',
+      ALERTMANAGER_TOKEN: 'am-token-0123456789abcdef',
+    };
     const result = parseConfigText(yaml!, env, 'README.md');
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (!result.ok) return;

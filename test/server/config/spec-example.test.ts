@@ -31,7 +31,10 @@ describe('the SPEC §5 example', () => {
   it.skipIf(!existsSync(specPath))('is in the SPEC verbatim', () => {
     const spec = readFileSync(specPath, 'utf8');
     const block = /```yaml\n([\s\S]*?)\n\s*```/.exec(spec)?.[1] ?? '';
-    const unindented = block.split('\n').map((line) => line.replace(/^ {2}/, '')).join('\n');
+    const unindented = block
+      .split('\n')
+      .map((line) => line.replace(/^ {2}/, ''))
+      .join('\n');
     expect(readFileSync(fixture, 'utf8').trimEnd()).toBe(unindented.trimEnd());
   });
 
@@ -58,7 +61,14 @@ describe('the SPEC §5 example', () => {
     expect(historyFromIso(rest.historyFromMs)).toBe('2021-12-31T15:00:00.000Z');
     expect(monitors).toEqual([
       // 30s = 30_000 ms; quorum 2 of 3 locations as written
-      { id: 'console', type: 'http', intervalMs: 30_000, confirm: 2, locations: ['tokyo', 'osaka', 'singapore'], quorum: 2 },
+      {
+        id: 'console',
+        type: 'http',
+        intervalMs: 30_000,
+        confirm: 2,
+        locations: ['tokyo', 'osaka', 'singapore'],
+        quorum: 2,
+      },
       // locations omitted: the server's own; quorum: majority of 1 = ⌊1/2⌋ + 1 = 1
       { id: 'api', type: 'tcp', intervalMs: 30_000, confirm: 1, locations: ['local'], quorum: 1 },
       // expect_every 1d + grace 2h = 86_400_000 + 7_200_000 = 93_600_000 ms
@@ -77,13 +87,44 @@ describe('the SPEC §5 example', () => {
       { id: 'incidents', sheetRow: 12, metric: 'incident_count', direction: 'max', bound: 27, ...common },
       { id: 'long-incidents', sheetRow: 12, metric: 'long_incident_count', direction: 'max', bound: 13, ...common },
       // 4h = 4 × 3_600_000 = 14_400_000 ms
-      { id: 'notification', sheetRow: 15, metric: 'notification_delay', direction: 'max', bound: 14_400_000, ...common },
+      {
+        id: 'notification',
+        sheetRow: 15,
+        metric: 'notification_delay',
+        direction: 'max',
+        bound: 14_400_000,
+        ...common,
+      },
       // 7d = 7 × 86_400_000 = 604_800_000 ms
-      { id: 'notice-downtime', sheetRow: 2, metric: 'maintenance_notice', direction: 'min', bound: 604_800_000, kind: 'downtime', ...common },
+      {
+        id: 'notice-downtime',
+        sheetRow: 2,
+        metric: 'maintenance_notice',
+        direction: 'min',
+        bound: 604_800_000,
+        kind: 'downtime',
+        ...common,
+      },
       // 3d = 3 × 86_400_000 = 259_200_000 ms
-      { id: 'notice-other', sheetRow: 2, metric: 'maintenance_notice', direction: 'min', bound: 259_200_000, kind: 'no-downtime', ...common },
+      {
+        id: 'notice-other',
+        sheetRow: 2,
+        metric: 'maintenance_notice',
+        direction: 'min',
+        bound: 259_200_000,
+        kind: 'no-downtime',
+        ...common,
+      },
       // 1d = 86_400_000 ms
-      { id: 'backups', sheetRow: 28, metric: 'backup_freshness', direction: 'max', bound: 86_400_000, monitorId: 'backup', ...common },
+      {
+        id: 'backups',
+        sheetRow: 28,
+        metric: 'backup_freshness',
+        direction: 'max',
+        bound: 86_400_000,
+        monitorId: 'backup',
+        ...common,
+      },
     ]);
     expect(service.spec.claims[0]!.bound).toBe(0.9999);
   });
@@ -131,7 +172,14 @@ describe('the SPEC §5 example', () => {
     expect(service.notifyCustomers).toEqual(['customers']);
     expect(config.notifications).toEqual([
       { id: 'ops', type: 'slack', url: env.SLACK_WEBHOOK_URL, repeatMs: 4 * hour },
-      { id: 'customers', type: 'email', to: ['sla-contacts@example.com'], from: null, smtpUrl: env.SMTP_URL, repeatMs: 4 * hour },
+      {
+        id: 'customers',
+        type: 'email',
+        to: ['sla-contacts@example.com'],
+        from: null,
+        smtpUrl: env.SMTP_URL,
+        repeatMs: 4 * hour,
+      },
     ]);
   });
 

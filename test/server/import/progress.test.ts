@@ -28,7 +28,10 @@ describe('createProgress', () => {
     stop();
     stop();
     await new Promise((resolve) => setImmediate(resolve));
-    const frames = terminal.output().split(/[\r\n]/).filter((line) => line.includes('checks.csv'));
+    const frames = terminal
+      .output()
+      .split(/[\r\n]/)
+      .filter((line) => line.includes('checks.csv'));
     expect(frames.at(-1)).toContain('100% | 2.0/2.0 MB | 300,000 rows | 150,000 rows/s');
   });
 

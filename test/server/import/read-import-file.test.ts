@@ -117,7 +117,11 @@ describe('readImportFile', () => {
         { line: 7, reason: 'status "ok" must be up, down, 1 or 0; latency_ms "-3" must be a non-negative number' },
         { line: 8, reason: 'has 3 fields; the header has 5' },
         { line: 10, reason: `time "yesterday" ${notIso}; location "tokyo" is not a location of monitor "api" (local)` },
-        { line: 11, reason: 'time "2026-02-30T00:00:00Z" is not a valid date; location "osaka" is not a location of monitor "backup" (tokyo)' },
+        {
+          line: 11,
+          reason:
+            'time "2026-02-30T00:00:00Z" is not a valid date; location "osaka" is not a location of monitor "backup" (tokyo)',
+        },
         {
           line: 12,
           reason: `time "2026-01-05 09:00" ${noOffset}; status is required (up, down, 1 or 0); latency_ms "1e3" must be a non-negative number`,
@@ -131,9 +135,16 @@ describe('readImportFile', () => {
       [
         { line: 3, reason: 'service "unknown-service" is not a configured service' },
         { line: 4, reason: 'started_at is required' },
-        { line: 5, reason: 'detected_at is before started_at; notified_at is before started_at; resolved_at must be after started_at' },
+        {
+          line: 5,
+          reason:
+            'detected_at is before started_at; notified_at is before started_at; resolved_at must be after started_at',
+        },
         { line: 6, reason: 'impact "minor" must be outage or partial; title is required' },
-        { line: 7, reason: `started_at "2026-02-01T10:00:00" ${noOffset}; resolved_at "2026-02-01T12:00:00" ${noOffset}` },
+        {
+          line: 7,
+          reason: `started_at "2026-02-01T10:00:00" ${noOffset}; resolved_at "2026-02-01T12:00:00" ${noOffset}`,
+        },
       ],
     ],
     [
@@ -166,7 +177,7 @@ describe('readImportFile', () => {
       'checks-bad.ndjson',
       1,
       [
-        { line: 3, reason: "not valid JSON: Expected double-quoted property name in JSON at position 52" },
+        { line: 3, reason: 'not valid JSON: Expected double-quoted property name in JSON at position 52' },
         { line: 4, reason: 'must be an object with the fields time, monitor, status, latency_ms, location' },
         { line: 5, reason: 'latency_ms [5] must be a string, a number or null' },
       ],
@@ -180,14 +191,17 @@ describe('readImportFile', () => {
   it.each([
     ['LF', 'incidents-multiline.csv', 5, 'Console down\nafter the "v2" deploy,\nrolled back', 'Two\nlines'],
     ['CRLF', 'incidents-multiline-crlf.csv', 4, 'Console down\r\nrolled back', 'Three\r\n\r\nlines'],
-  ])('keeps line numbers right after quoted multi-line fields: %s', async (_name, file, unknownServiceLine, title1, title2) => {
-    const { values, errors } = await readAll('incidents', fixture(file));
-    expect(errors).toEqual([
-      { line: unknownServiceLine, reason: 'service "nope" is not a configured service' },
-      { line: 9, reason: `started_at "2026-02-04T10:00:00" ${noOffset}` },
-    ]);
-    expect(values.map((incident) => (incident as { title: string }).title)).toEqual([title1, title2]);
-  });
+  ])(
+    'keeps line numbers right after quoted multi-line fields: %s',
+    async (_name, file, unknownServiceLine, title1, title2) => {
+      const { values, errors } = await readAll('incidents', fixture(file));
+      expect(errors).toEqual([
+        { line: unknownServiceLine, reason: 'service "nope" is not a configured service' },
+        { line: 9, reason: `started_at "2026-02-04T10:00:00" ${noOffset}` },
+      ]);
+      expect(values.map((incident) => (incident as { title: string }).title)).toEqual([title1, title2]);
+    },
+  );
 
   it.each([
     [
@@ -200,8 +214,16 @@ describe('readImportFile', () => {
       'checks-missing-column.csv',
       'header: duplicate column "time"; missing column "monitor" (a checks file has the columns time,monitor,status and optionally latency_ms,location)',
     ],
-    ['no header at all', 'checks-empty.csv', 'the file is empty; a checks file starts with the header time,monitor,status,latency_ms,location'],
-    ['a JSON file that is not an array', 'checks-not-array.json', 'the file must hold a JSON array of objects, one per row'],
+    [
+      'no header at all',
+      'checks-empty.csv',
+      'the file is empty; a checks file starts with the header time,monitor,status,latency_ms,location',
+    ],
+    [
+      'a JSON file that is not an array',
+      'checks-not-array.json',
+      'the file must hold a JSON array of objects, one per row',
+    ],
   ])('refuses a file with %s with one error at line 1', async (_name, file, reason) => {
     expect(await readAll('checks', fixture(file))).toEqual({ values: [], errors: [{ line: 1, reason }], batches: 1 });
   });
@@ -209,7 +231,10 @@ describe('readImportFile', () => {
   it('reports invalid JSON at the line of the syntax error', async () => {
     const { errors } = await readAll('checks', fixture('checks-broken.json'));
     expect(errors).toEqual([
-      { line: 3, reason: "the file is not valid JSON: Expected ',' or '}' after property value in JSON at position 109" },
+      {
+        line: 3,
+        reason: "the file is not valid JSON: Expected ',' or '}' after property value in JSON at position 109",
+      },
     ]);
   });
 

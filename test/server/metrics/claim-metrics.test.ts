@@ -38,7 +38,13 @@ function tenDayReport() {
       claim({ id: 'incidents', metric: 'incident_count', direction: 'max', bound: 27 }),
       claim({ id: 'notification', metric: 'notification_delay', direction: 'max', bound: 4 * 3_600_000 }),
       claim({ id: 'latency', metric: 'latency', direction: 'max', bound: 800, percentile: 95 }),
-      claim({ id: 'monthly-incidents', metric: 'incident_count', direction: 'max', bound: 3, period: { kind: 'month' } }),
+      claim({
+        id: 'monthly-incidents',
+        metric: 'incident_count',
+        direction: 'max',
+        bound: 3,
+        period: { kind: 'month' },
+      }),
     ],
   };
   const startedAtMs = jan1 + day;
@@ -84,7 +90,8 @@ describe('createClaimMetrics', () => {
     const snapshot = claimSnapshotOf(tenDayReport(), (c) => c.period.kind === 'year');
     const { read } = await scrape(async () => [snapshot]);
     const all = await read();
-    const m = (name: string, claimId: string, metric: string) => `${name}{service="shop",claim="${claimId}",metric="${metric}"}`;
+    const m = (name: string, claimId: string, metric: string) =>
+      `${name}{service="shop",claim="${claimId}",metric="${metric}"}`;
 
     expect(seriesOf(all, 'slawatch_claim_measured')).toEqual(
       new Map([
@@ -117,7 +124,10 @@ describe('createClaimMetrics', () => {
     expect([...seriesOf(all, 'slawatch_error_budget_remaining_ratio').keys()]).toEqual([
       'slawatch_error_budget_remaining_ratio{service="shop",claim="availability"}',
     ]);
-    expect(all.get('slawatch_error_budget_remaining_ratio{service="shop",claim="availability"}')).toBeCloseTo((8_640 - 1_800) / 8_640, 12);
+    expect(all.get('slawatch_error_budget_remaining_ratio{service="shop",claim="availability"}')).toBeCloseTo(
+      (8_640 - 1_800) / 8_640,
+      12,
+    );
     expect(seriesOf(all, 'slawatch_open_incidents')).toEqual(new Map([['slawatch_open_incidents{service="shop"}', 0]]));
     // The month claim was left to the month report by `keep`.
     expect([...all.keys()].some((series) => series.includes('monthly-incidents'))).toBe(false);
@@ -158,7 +168,20 @@ describe('createClaimMetrics', () => {
 
   it('reads the snapshot at scrape time, once per scrape, so a removed claim disappears', async () => {
     let snapshots: ClaimSnapshot[] = [
-      { serviceId: 'shop', openIncidents: 1, claims: [{ claimId: 'mttr', metric: 'mttr', bound: 2_520, measured: 600, status: 'met', errorBudgetRemainingRatio: null }] },
+      {
+        serviceId: 'shop',
+        openIncidents: 1,
+        claims: [
+          {
+            claimId: 'mttr',
+            metric: 'mttr',
+            bound: 2_520,
+            measured: 600,
+            status: 'met',
+            errorBudgetRemainingRatio: null,
+          },
+        ],
+      },
     ];
     const collect = vi.fn(async () => snapshots);
     const { read } = await scrape(collect);

@@ -4,7 +4,12 @@ import { createMetricsRegistry } from '../../../server/metrics/metrics-registry.
 import { createProbeMetrics } from '../../../server/metrics/probe-metrics.ts';
 import { samples, seriesOf } from './prom-text.ts';
 
-const probeNames = ['probe_success', 'probe_duration_seconds', 'probe_http_status_code', 'probe_ssl_earliest_cert_expiry'];
+const probeNames = [
+  'probe_success',
+  'probe_duration_seconds',
+  'probe_http_status_code',
+  'probe_ssl_earliest_cert_expiry',
+];
 
 async function probeSeries(registry: ReturnType<typeof createMetricsRegistry>) {
   const all = samples(await registry.metrics());
@@ -50,8 +55,18 @@ describe('createProbeMetrics', () => {
   it('a later probe that learned less drops the facts of the earlier one instead of keeping them stale', async () => {
     const registry = createMetricsRegistry({ processMetrics: false });
     const metrics = createProbeMetrics(registry);
-    metrics.observe('shop', 'web', 'tokyo', { ok: true, latencyMs: 80, detail: { httpStatus: 200, certExpiresAtMs: 2_000_000_000_000 } });
-    metrics.observe('shop', 'web', 'tokyo', { ok: false, latencyMs: null, errorClass: 'connection_refused', message: 'refused', detail: {} });
+    metrics.observe('shop', 'web', 'tokyo', {
+      ok: true,
+      latencyMs: 80,
+      detail: { httpStatus: 200, certExpiresAtMs: 2_000_000_000_000 },
+    });
+    metrics.observe('shop', 'web', 'tokyo', {
+      ok: false,
+      latencyMs: null,
+      errorClass: 'connection_refused',
+      message: 'refused',
+      detail: {},
+    });
     expect(await probeSeries(registry)).toEqual(new Map([[`probe_success${at('web', 'tokyo')}`, 0]]));
   });
 
@@ -59,7 +74,13 @@ describe('createProbeMetrics', () => {
     const registry = createMetricsRegistry({ processMetrics: false });
     const metrics = createProbeMetrics(registry);
     metrics.observe('shop', 'web', 'tokyo', { ok: true, latencyMs: 10, detail: {} });
-    metrics.observe('shop', 'web', 'osaka', { ok: false, latencyMs: 20, errorClass: 'too_slow', message: 'slow', detail: {} });
+    metrics.observe('shop', 'web', 'osaka', {
+      ok: false,
+      latencyMs: 20,
+      errorClass: 'too_slow',
+      message: 'slow',
+      detail: {},
+    });
     metrics.observe('shop', 'web', 'tokyo', { ok: true, latencyMs: 30, detail: {} });
     const success = seriesOf(await probeSeries(registry), 'probe_success');
     expect(success).toEqual(
@@ -80,7 +101,11 @@ describe('createProbeMetrics', () => {
     metrics.forget('web');
     const left = [...(await probeSeries(registry)).keys()];
     expect(left.sort()).toEqual(
-      [`probe_duration_seconds${at('api', 'tokyo')}`, `probe_http_status_code${at('api', 'tokyo')}`, `probe_success${at('api', 'tokyo')}`].sort(),
+      [
+        `probe_duration_seconds${at('api', 'tokyo')}`,
+        `probe_http_status_code${at('api', 'tokyo')}`,
+        `probe_success${at('api', 'tokyo')}`,
+      ].sort(),
     );
     metrics.forget('web'); // twice is harmless
     metrics.forget('never-seen');

@@ -24,8 +24,18 @@ describe(missing && !mustRun ? `promtool check metrics (skipped: ${missing})` : 
   it.skipIf(missing && !mustRun)('passes the whole /metrics output with no error and no warning', async () => {
     const registry = createMetricsRegistry(); // process metrics included
     const probes = createProbeMetrics(registry);
-    probes.observe('shop', 'web', 'tokyo', { ok: true, latencyMs: 87, detail: { httpStatus: 200, certExpiresAtMs: 1_800_000_000_000 } });
-    probes.observe('shop', 'web', 'osaka "dc-2"\\east', { ok: false, latencyMs: null, errorClass: 'timeout', message: 'timed out', detail: {} });
+    probes.observe('shop', 'web', 'tokyo', {
+      ok: true,
+      latencyMs: 87,
+      detail: { httpStatus: 200, certExpiresAtMs: 1_800_000_000_000 },
+    });
+    probes.observe('shop', 'web', 'osaka "dc-2"\\east', {
+      ok: false,
+      latencyMs: null,
+      errorClass: 'timeout',
+      message: 'timed out',
+      detail: {},
+    });
     probes.observe('shop', 'api', 'local', { ok: true, latencyMs: 3, detail: {} });
     createClaimMetrics(registry, {
       collect: async () => [
@@ -33,8 +43,23 @@ describe(missing && !mustRun ? `promtool check metrics (skipped: ${missing})` : 
           serviceId: 'shop',
           openIncidents: 1,
           claims: [
-            { claimId: 'availability', metric: 'availability', bound: 0.9999, measured: 0.99991, status: 'at_risk', errorBudgetRemainingRatio: 0.1, burnRates: [{ window: '1h', rate: 14.4 }] },
-            { claimId: 'mttr', metric: 'mttr', bound: 2_520, measured: null, status: 'insufficient_data', errorBudgetRemainingRatio: null },
+            {
+              claimId: 'availability',
+              metric: 'availability',
+              bound: 0.9999,
+              measured: 0.99991,
+              status: 'at_risk',
+              errorBudgetRemainingRatio: 0.1,
+              burnRates: [{ window: '1h', rate: 14.4 }],
+            },
+            {
+              claimId: 'mttr',
+              metric: 'mttr',
+              bound: 2_520,
+              measured: null,
+              status: 'insufficient_data',
+              errorBudgetRemainingRatio: null,
+            },
           ],
         },
       ],

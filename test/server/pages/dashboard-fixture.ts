@@ -56,13 +56,27 @@ export function dashboardConfig(targetUrl?: string): SlawatchConfig {
 const jst = (text: string) => Date.parse(`${text}+09:00`);
 const tenMinutes = 600_000;
 
-function checksOf(monitorId: string, fromMs: number, toMs: number, down: [number, number][], gaps: [number, number][], latency: (i: number) => number): Check[] {
+function checksOf(
+  monitorId: string,
+  fromMs: number,
+  toMs: number,
+  down: [number, number][],
+  gaps: [number, number][],
+  latency: (i: number) => number,
+): Check[] {
   const checks: Check[] = [];
   let i = 0;
   for (let t = fromMs; t < toMs; t += tenMinutes, i++) {
     if (gaps.some(([a, b]) => t >= a && t < b)) continue;
     const isDown = down.some(([a, b]) => t >= a && t < b);
-    checks.push({ monitorId, location: 'local', timeMs: t, status: isDown ? 'down' : 'up', latencyMs: isDown ? null : latency(i), detail: isDown ? 'connection_refused: refused' : null });
+    checks.push({
+      monitorId,
+      location: 'local',
+      timeMs: t,
+      status: isDown ? 'down' : 'up',
+      latencyMs: isDown ? null : latency(i),
+      detail: isDown ? 'connection_refused: refused' : null,
+    });
   }
   return checks;
 }
@@ -81,7 +95,14 @@ export async function seedDashboard(store: Store, config: SlawatchConfig, nowMs:
   const to = jst('2026-01-01T00:00:00');
   const web = checksOf('web', from, to, [seeded.webOutage, seeded.webBlip], [seeded.gap], (i) => 100 + (i % 7) * 10);
   const api = checksOf('api', from, to, [seeded.apiOutage], [seeded.gap], (i) => 40 + (i % 5) * 5);
-  const batch = checksOf('batch-web', Date.parse('2025-12-01T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z'), [seeded.batchOutage], [], (i) => 200 + (i % 3));
+  const batch = checksOf(
+    'batch-web',
+    Date.parse('2025-12-01T00:00:00Z'),
+    Date.parse('2026-01-01T00:00:00Z'),
+    [seeded.batchOutage],
+    [],
+    (i) => 200 + (i % 3),
+  );
   // A day at a time, as live recording would hand them over.
   const all = [...web, ...api, ...batch].sort((a, b) => a.timeMs - b.timeMs);
   const dayMs = 86_400_000;
@@ -115,7 +136,21 @@ export async function seedDashboard(store: Store, config: SlawatchConfig, nowMs:
     },
   ]);
   await store.insertMaintenance([
-    { serviceId: 'shop', startMs: jst('2025-07-05T01:00:00'), endMs: jst('2025-07-05T03:00:00'), kind: 'downtime', announcedAtMs: jst('2025-06-20T10:00:00'), title: 'Database upgrade' },
-    { serviceId: 'shop', startMs: jst('2025-10-01T10:00:00'), endMs: jst('2025-10-01T11:00:00'), kind: 'no-downtime', announcedAtMs: jst('2025-09-30T10:00:00'), title: 'Certificate rotation' },
+    {
+      serviceId: 'shop',
+      startMs: jst('2025-07-05T01:00:00'),
+      endMs: jst('2025-07-05T03:00:00'),
+      kind: 'downtime',
+      announcedAtMs: jst('2025-06-20T10:00:00'),
+      title: 'Database upgrade',
+    },
+    {
+      serviceId: 'shop',
+      startMs: jst('2025-10-01T10:00:00'),
+      endMs: jst('2025-10-01T11:00:00'),
+      kind: 'no-downtime',
+      announcedAtMs: jst('2025-09-30T10:00:00'),
+      title: 'Certificate rotation',
+    },
   ]);
 }

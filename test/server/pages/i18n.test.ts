@@ -1,4 +1,4 @@
-// Language choice, locale formatting and the never-rounded-up availability (issue 4 §2).
+// Language choice, locale formatting and the never-rounded-up availability .
 import { describe, expect, it } from 'vitest';
 import { formatAvailability, formatDateTime, formatNumber, pickLang } from '../../../server/pages/i18n.ts';
 import { parsePeriodQuery, resolvePeriod } from '../../../server/pages/period-query.ts';
@@ -46,8 +46,20 @@ describe('parsePeriodQuery', () => {
     ['a year', { period: '2025' }, 'Asia/Tokyo', Date.UTC(2024, 11, 31, 15), Date.UTC(2025, 11, 31, 15)],
     ['a quarter', { period: '2025-Q2' }, 'UTC', Date.UTC(2025, 3, 1), Date.UTC(2025, 6, 1)],
     ['a month', { period: '2025-05' }, 'UTC', Date.UTC(2025, 4, 1), Date.UTC(2025, 5, 1)],
-    ['dates cut at local midnight', { from: '2025-04-01', to: '2025-04-08' }, 'Asia/Tokyo', Date.UTC(2025, 2, 31, 15), Date.UTC(2025, 3, 7, 15)],
-    ['instants with offsets', { from: '2025-04-01T12:00:00+09:00', to: '2025-04-01T13:00:00Z' }, 'UTC', Date.UTC(2025, 3, 1, 3), Date.UTC(2025, 3, 1, 13)],
+    [
+      'dates cut at local midnight',
+      { from: '2025-04-01', to: '2025-04-08' },
+      'Asia/Tokyo',
+      Date.UTC(2025, 2, 31, 15),
+      Date.UTC(2025, 3, 7, 15),
+    ],
+    [
+      'instants with offsets',
+      { from: '2025-04-01T12:00:00+09:00', to: '2025-04-01T13:00:00Z' },
+      'UTC',
+      Date.UTC(2025, 3, 1, 3),
+      Date.UTC(2025, 3, 1, 13),
+    ],
     ['nothing: the current year', {}, 'UTC', Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)],
   ])('%s', (_name, query, zone, fromMs, toMs) => {
     const parsed = parsePeriodQuery(query, now, zone);
@@ -57,9 +69,17 @@ describe('parsePeriodQuery', () => {
 
   it.each([
     ['a bad label', { period: '2025-13' }, 'period: invalid period "2025-13"'],
-    ['both forms', { period: '2025', from: '2025-01-01', to: '2025-02-01' }, 'give either period= or from= and to=, not both'],
+    [
+      'both forms',
+      { period: '2025', from: '2025-01-01', to: '2025-02-01' },
+      'give either period= or from= and to=, not both',
+    ],
     ['from without to', { from: '2025-01-01' }, 'from= and to= go together'],
-    ['an instant without offset', { from: '2025-01-01T00:00', to: '2025-02-01' }, 'from: "2025-01-01T00:00" is neither a date'],
+    [
+      'an instant without offset',
+      { from: '2025-01-01T00:00', to: '2025-02-01' },
+      'from: "2025-01-01T00:00" is neither a date',
+    ],
     ['to before from', { from: '2025-02-01', to: '2025-01-01' }, 'to (2025-01-01) must be after from (2025-02-01)'],
     ['a range too long', { from: '2000-01-01', to: '2025-01-01' }, 'a range may span at most'],
   ])('refuses %s with a message', (_name, query, message) => {

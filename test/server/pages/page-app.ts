@@ -22,8 +22,24 @@ export async function pageApp(store: Store, config: SlawatchConfig, nowMs = page
     // Page tests are about the pages; test/server/security covers access control.
     security: null,
     // The communication routes too, so the API's OpenAPI document and its routes can be compared whole.
-    comms: { store, services: () => config.services.map((svc) => ({ spec: svc.spec, notifyCustomers: svc.notifyCustomers, statusPage: svc.statusPage })), nowMs: () => nowMs, alertmanager: () => config.alertmanager },
-    pages: { store, config: () => config, nowMs: () => nowMs, assets: await loadWebAssets(), reports: createReportCache({ store, nowMs: () => nowMs }) },
+    comms: {
+      store,
+      services: () =>
+        config.services.map((svc) => ({
+          spec: svc.spec,
+          notifyCustomers: svc.notifyCustomers,
+          statusPage: svc.statusPage,
+        })),
+      nowMs: () => nowMs,
+      alertmanager: () => config.alertmanager,
+    },
+    pages: {
+      store,
+      config: () => config,
+      nowMs: () => nowMs,
+      assets: await loadWebAssets(),
+      reports: createReportCache({ store, nowMs: () => nowMs }),
+    },
   });
   return { app, errors };
 }

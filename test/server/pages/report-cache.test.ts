@@ -7,7 +7,18 @@ import type { ServiceSpec } from '../../../sla/model.ts';
 import type { Store } from '../../../db/store.ts';
 
 function spec(id: string): ServiceSpec {
-  return { id, name: id, timezone: 'UTC', downWhen: 'any', longAfterMs: 86_400_000, mergeGapMs: 0, historyFromMs: null, calendar: null, monitors: [], claims: [] };
+  return {
+    id,
+    name: id,
+    timezone: 'UTC',
+    downWhen: 'any',
+    longAfterMs: 86_400_000,
+    mergeGapMs: 0,
+    historyFromMs: null,
+    calendar: null,
+    monitors: [],
+    claims: [],
+  };
 }
 
 function harness() {

@@ -26,12 +26,34 @@ async function seedStore(store: Store) {
   const extraction = extractSheetClaims(sheet);
   if (!extraction.ok) throw new Error(extraction.reason);
   await store.putSheet({
-    serviceId: 'cloud', fileName: 'lanscope-security-checksheet.tsv', format: 'tsv', importedAtMs: nowMs,
-    sheetJson: JSON.stringify(sheet), claimsJson: JSON.stringify(extraction.reading.claims),
+    serviceId: 'cloud',
+    fileName: 'lanscope-security-checksheet.tsv',
+    format: 'tsv',
+    importedAtMs: nowMs,
+    sheetJson: JSON.stringify(sheet),
+    claimsJson: JSON.stringify(extraction.reading.claims),
   });
   await store.insertIncidents([
-    { serviceId: 'cloud', startedAtMs: jst('2026-03-10T10:00:00'), detectedAtMs: jst('2026-03-10T10:05:00'), notifiedAtMs: jst('2026-03-10T10:45:00'), resolvedAtMs: jst('2026-03-10T10:30:00'), impact: 'outage', source: 'import', title: 'Login errors' },
-    { serviceId: 'cloud', startedAtMs: jst('2026-06-01T00:00:00'), detectedAtMs: jst('2026-06-01T00:10:00'), notifiedAtMs: jst('2026-06-01T05:10:00'), resolvedAtMs: jst('2026-06-02T01:00:00'), impact: 'outage', source: 'import', title: 'Storage failure' },
+    {
+      serviceId: 'cloud',
+      startedAtMs: jst('2026-03-10T10:00:00'),
+      detectedAtMs: jst('2026-03-10T10:05:00'),
+      notifiedAtMs: jst('2026-03-10T10:45:00'),
+      resolvedAtMs: jst('2026-03-10T10:30:00'),
+      impact: 'outage',
+      source: 'import',
+      title: 'Login errors',
+    },
+    {
+      serviceId: 'cloud',
+      startedAtMs: jst('2026-06-01T00:00:00'),
+      detectedAtMs: jst('2026-06-01T00:10:00'),
+      notifiedAtMs: jst('2026-06-01T05:10:00'),
+      resolvedAtMs: jst('2026-06-02T01:00:00'),
+      impact: 'outage',
+      source: 'import',
+      title: 'Storage failure',
+    },
   ]);
 }
 
@@ -42,11 +64,24 @@ describe.each(testStores.map((f) => [f.title, f] as const))('yearly report page 
   beforeEach(async (ctx) => {
     if (factory.skipReason) ctx.skip();
     db = await openTestStore(factory);
-    const parsed = parseConfigText(await readFile('test/fixtures/cli/sheet-service.yaml', 'utf8'), {}, 'sheet-service.yaml');
+    const parsed = parseConfigText(
+      await readFile('test/fixtures/cli/sheet-service.yaml', 'utf8'),
+      {},
+      'sheet-service.yaml',
+    );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     config = parsed.config;
     await seedStore(db.store);
-    app = testApp({ nowMs: () => nowMs, pages: { store: db.store, config: () => config, nowMs: () => nowMs, assets: await loadWebAssets(), reports: createReportCache({ store: db.store, nowMs: () => nowMs }) } }).app;
+    app = testApp({
+      nowMs: () => nowMs,
+      pages: {
+        store: db.store,
+        config: () => config,
+        nowMs: () => nowMs,
+        assets: await loadWebAssets(),
+        reports: createReportCache({ store: db.store, nowMs: () => nowMs }),
+      },
+    }).app;
   });
   afterEach(async () => db?.cleanup());
 
@@ -72,7 +107,12 @@ describe.each(testStores.map((f) => [f.title, f] as const))('yearly report page 
     const csv = await app.request('/services/cloud/report/2026/sheet.csv?lang=en');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="cloud-2026-sheet-en.csv"');
     const rows = parseCsvStrictly(await csv.text());
-    expect(rows.find((r) => r[0] === '10')!.slice(5)).toEqual(['2026年実績で以下となります。 12時間45分', '≤ 42 minutes', '12 hours 45 minutes', 'breached']);
+    expect(rows.find((r) => r[0] === '10')!.slice(5)).toEqual([
+      '2026年実績で以下となります。 12時間45分',
+      '≤ 42 minutes',
+      '12 hours 45 minutes',
+      'breached',
+    ]);
 
     const xlsx = await app.request('/services/cloud/report/2026/sheet.xlsx?lang=ja');
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
@@ -80,16 +120,23 @@ describe.each(testStores.map((f) => [f.title, f] as const))('yearly report page 
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     const ws = workbook.worksheets[0]!;
     let found = '';
-    ws.eachRow((row) => { if (row.getCell(1).text === '15') found = row.getCell(8).text; });
+    ws.eachRow((row) => {
+      if (row.getCell(1).text === '15') found = row.getCell(8).text;
+    });
     expect(found).toBe('5時間');
 
     const md = await (await app.request('/services/cloud/report/2026/sheet.md?lang=ja')).text();
     expect(md).toContain('| 目標値 | 実績値 | 判定 |');
 
-    const incidents = parseCsvStrictly<Record<string, string>>(await (await app.request('/services/cloud/report/2026/incidents.csv')).text(), { columns: true });
+    const incidents = parseCsvStrictly<Record<string, string>>(
+      await (await app.request('/services/cloud/report/2026/incidents.csv')).text(),
+      { columns: true },
+    );
     expect(incidents.map((i) => i.title)).toEqual(['Login errors', 'Storage failure']);
 
-    const slo = parseAllDocuments(await (await app.request('/services/cloud/report/2026/openslo.yaml')).text()).map((d) => d.toJS());
+    const slo = parseAllDocuments(await (await app.request('/services/cloud/report/2026/openslo.yaml')).text()).map(
+      (d) => d.toJS(),
+    );
     // The claims of the imported sheet: availability ≥ 99.99 % from row 5.
     expect(slo.find((d) => d.kind === 'SLO').spec.objectives[0].target).toBe(0.9999);
     const rules = await (await app.request('/services/cloud/report/2026/prometheus-rules.yml')).text();
@@ -106,7 +153,11 @@ describe.each(testStores.map((f) => [f.title, f] as const))('yearly report page 
     const form = new FormData();
     form.set('sheet', new File([await readFile(file)], file.split('/').pop()!));
     form.set('action', action);
-    return app.request('http://127.0.0.1:8080/services/cloud/sheet?lang=en', { method: 'POST', body: form, headers: { origin, host: '127.0.0.1:8080' } });
+    return app.request('http://127.0.0.1:8080/services/cloud/sheet?lang=en', {
+      method: 'POST',
+      body: form,
+      headers: { origin, host: '127.0.0.1:8080' },
+    });
   };
 
   it('previews an uploaded sheet without storing it, then imports it and answers from it', async () => {
@@ -143,7 +194,16 @@ describe.each(testStores.map((f) => [f.title, f] as const))('yearly report page 
   it("offers the years of the service's own calendar: just after midnight in Tokyo on New Year, already 2027", async () => {
     // 2026-12-31T15:30Z is 2027-01-01 00:30 in Tokyo (UTC+9), still 2026 in UTC.
     const newYearMs = Date.parse('2026-12-31T15:30:00Z');
-    const atNewYear = testApp({ nowMs: () => newYearMs, pages: { store: db.store, config: () => config, nowMs: () => newYearMs, assets: await loadWebAssets(), reports: createReportCache({ store: db.store, nowMs: () => newYearMs }) } }).app;
+    const atNewYear = testApp({
+      nowMs: () => newYearMs,
+      pages: {
+        store: db.store,
+        config: () => config,
+        nowMs: () => newYearMs,
+        assets: await loadWebAssets(),
+        reports: createReportCache({ store: db.store, nowMs: () => newYearMs }),
+      },
+    }).app;
     const html = await (await atNewYear.request('/reports?lang=en')).text();
     expect(html).toContain('href="/services/cloud/report/2027?lang=en"');
     expect(html).toContain('href="/services/cloud/report/2026?lang=en"');

@@ -6,11 +6,16 @@ import { claim, service } from '../../oracle/build.ts';
 
 describe('OpenSLO export', () => {
   it('writes a Service and an SLO per availability and latency claim', () => {
-    const svc = service({ id: 'shop', name: 'Shop', timezone: 'Asia/Tokyo', claims: [
-      claim('availability', 0.9999, { sheetRow: 5 }),
-      claim('latency', 800, { percentile: 95 }),
-      claim('mttr', 42 * 60_000),
-    ] });
+    const svc = service({
+      id: 'shop',
+      name: 'Shop',
+      timezone: 'Asia/Tokyo',
+      claims: [
+        claim('availability', 0.9999, { sheetRow: 5 }),
+        claim('latency', 800, { percentile: 95 }),
+        claim('mttr', 42 * 60_000),
+      ],
+    });
     const text = renderOpenSlo(svc, 2026);
     const docs = parseAllDocuments(text).map((d) => d.toJS());
     expect(docs.map((d) => d.kind)).toEqual(['Service', 'SLO', 'SLO']);
@@ -21,8 +26,16 @@ describe('OpenSLO export', () => {
         service: 'shop',
         budgetingMethod: 'Occurrences',
         objectives: [{ target: 0.9999 }],
-        timeWindow: [{ duration: '1Y', isRolling: false, calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Asia/Tokyo' } }],
-        indicator: { spec: { ratioMetric: { good: { metricSource: { type: 'Prometheus', spec: { query: 'sum(probe_success{service="shop"})' } } } } } },
+        timeWindow: [
+          { duration: '1Y', isRolling: false, calendar: { startTime: '2026-01-01 00:00:00', timeZone: 'Asia/Tokyo' } },
+        ],
+        indicator: {
+          spec: {
+            ratioMetric: {
+              good: { metricSource: { type: 'Prometheus', spec: { query: 'sum(probe_success{service="shop"})' } } },
+            },
+          },
+        },
       },
     });
     // p95 ≤ 800 ms: 95 % of probes within 0.8 s.

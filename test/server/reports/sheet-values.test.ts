@@ -7,8 +7,18 @@ import { claim } from '../../oracle/build.ts';
 describe('sheet values', () => {
   it.each([
     { name: '99.9949 % against 99.99 % reads 99.994 %, not 99.99 %', ratio: 0.999949, bound: 0.9999, text: '99.994%' },
-    { name: '99.98999 % against 99.99 % reads 99.989 %, never 99.990 %', ratio: 0.9998999, bound: 0.9999, text: '99.989%' },
-    { name: 'an exact 99.95 % stays 99.950 % (no float noise cuts it to 99.949)', ratio: 0.9995, bound: 0.9995, text: '99.950%' },
+    {
+      name: '99.98999 % against 99.99 % reads 99.989 %, never 99.990 %',
+      ratio: 0.9998999,
+      bound: 0.9999,
+      text: '99.989%',
+    },
+    {
+      name: 'an exact 99.95 % stays 99.950 % (no float noise cuts it to 99.949)',
+      ratio: 0.9995,
+      bound: 0.9995,
+      text: '99.950%',
+    },
     { name: '99.96 % against 99.9 % reads 99.96 %', ratio: 0.9996, bound: 0.999, text: '99.96%' },
     { name: '100 % reads 100.000 %', ratio: 1, bound: 0.9999, text: '100.000%' },
   ])('$name', ({ ratio, bound, text }) => {

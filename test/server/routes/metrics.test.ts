@@ -11,7 +11,15 @@ const year = { kind: 'year' } as const;
 /** Evaluations as sla/claim-status.ts hands them over: bounds and measured values in ms for durations. */
 const evaluations: ClaimEvaluation[] = [
   {
-    claim: { id: 'availability', sheetRow: 5, metric: 'availability', direction: 'min', bound: 0.9999, period: year, minCoverage: 0.99 },
+    claim: {
+      id: 'availability',
+      sheetRow: 5,
+      metric: 'availability',
+      direction: 'min',
+      bound: 0.9999,
+      period: year,
+      minCoverage: 0.99,
+    },
     measured: 0.99995,
     status: 'at_risk',
     reason: 'only 20% of the error budget is left',
@@ -19,13 +27,30 @@ const evaluations: ClaimEvaluation[] = [
     budget: { totalMs: 3_153_600, usedMs: 2_522_880, remainingRatio: 0.2 },
   },
   {
-    claim: { id: 'mttr', sheetRow: 10, metric: 'mttr', direction: 'max', bound: 2_520_000, period: year, minCoverage: 0.99 },
+    claim: {
+      id: 'mttr',
+      sheetRow: 10,
+      metric: 'mttr',
+      direction: 'max',
+      bound: 2_520_000,
+      period: year,
+      minCoverage: 0.99,
+    },
     measured: 3_000_000, // 50 min
     status: 'breached',
     reason: 'measured 3000000 > bound 2520000',
   },
   {
-    claim: { id: 'latency', sheetRow: 19, metric: 'latency', direction: 'max', bound: 800, percentile: 95, period: year, minCoverage: 0.99 },
+    claim: {
+      id: 'latency',
+      sheetRow: 19,
+      metric: 'latency',
+      direction: 'max',
+      bound: 800,
+      percentile: 95,
+      period: year,
+      minCoverage: 0.99,
+    },
     measured: 412,
     status: 'met',
     reason: 'meets its bound',
@@ -36,8 +61,18 @@ describe('GET /metrics', () => {
   it('shows the probe results and the claims with their values in base units', async () => {
     const registry = createMetricsRegistry({ processMetrics: false });
     const probes = createProbeMetrics(registry);
-    probes.observe('shop', 'console', 'tokyo', { ok: true, latencyMs: 1_234, detail: { httpStatus: 200, certExpiresAtMs: Date.UTC(2026, 8, 1) } });
-    probes.observe('shop', 'console', 'osaka', { ok: false, latencyMs: 10_000, errorClass: 'timeout', message: 'timed out after 10s', detail: {} });
+    probes.observe('shop', 'console', 'tokyo', {
+      ok: true,
+      latencyMs: 1_234,
+      detail: { httpStatus: 200, certExpiresAtMs: Date.UTC(2026, 8, 1) },
+    });
+    probes.observe('shop', 'console', 'osaka', {
+      ok: false,
+      latencyMs: 10_000,
+      errorClass: 'timeout',
+      message: 'timed out after 10s',
+      detail: {},
+    });
     probes.observe('shop', 'backup', 'local', { ok: true, latencyMs: 0, detail: {} });
     createClaimMetrics(registry, {
       collect: async () => [{ serviceId: 'shop', openIncidents: 2, claims: evaluations.map((e) => claimValueOf(e)) }],

@@ -15,19 +15,71 @@ const multipart = (fields: Record<string, string>) => {
 const form = (fields: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams(fields) });
 
 describe('push endpoint: accepted pushes', () => {
-  it.each<[string, string, RequestInit | undefined, { status: 'up' | 'down'; message: string | null; latencyMs: number | null }]>([
+  it.each<
+    [
+      string,
+      string,
+      RequestInit | undefined,
+      { status: 'up' | 'down'; message: string | null; latencyMs: number | null },
+    ]
+  >([
     ['a bare GET is an up push', '', undefined, { status: 'up', message: null, latencyMs: null }],
     ['a bare POST is an up push', '', { method: 'POST' }, { status: 'up', message: null, latencyMs: null }],
-    ['query parameters', '?status=down&msg=disk%20full&ping=12.5', undefined, { status: 'down', message: 'disk full', latencyMs: 12.5 }],
+    [
+      'query parameters',
+      '?status=down&msg=disk%20full&ping=12.5',
+      undefined,
+      { status: 'down', message: 'disk full', latencyMs: 12.5 },
+    ],
     ['status in another case', '?status=DOWN', undefined, { status: 'down', message: null, latencyMs: null }],
-    ['an empty ping (a wrapper that measured nothing)', '?status=up&msg=OK&ping=', undefined, { status: 'up', message: 'OK', latencyMs: null }],
-    ['a JSON body', '', json({ status: 'down', msg: 'dump failed', ping: 30 }), { status: 'down', message: 'dump failed', latencyMs: 30 }],
-    ['an empty JSON body', '', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '' }, { status: 'up', message: null, latencyMs: null }],
-    ['a form body', '', form({ status: 'down', msg: 'rsync exit 23' }), { status: 'down', message: 'rsync exit 23', latencyMs: null }],
-    ['a multipart form body', '', { method: 'POST', body: multipart({ status: 'down', ping: '7' }) }, { status: 'down', message: null, latencyMs: 7 }],
-    ['body fields over query parameters', '?status=down&msg=from-query', json({ status: 'up' }), { status: 'up', message: 'from-query', latencyMs: null }],
-    ['a plain-text body, ignored', '?msg=q', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'status=down' }, { status: 'up', message: 'q', latencyMs: null }],
-    ['unknown parameters, ignored', '?status=up&host=db1&duration=3', undefined, { status: 'up', message: null, latencyMs: null }],
+    [
+      'an empty ping (a wrapper that measured nothing)',
+      '?status=up&msg=OK&ping=',
+      undefined,
+      { status: 'up', message: 'OK', latencyMs: null },
+    ],
+    [
+      'a JSON body',
+      '',
+      json({ status: 'down', msg: 'dump failed', ping: 30 }),
+      { status: 'down', message: 'dump failed', latencyMs: 30 },
+    ],
+    [
+      'an empty JSON body',
+      '',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '' },
+      { status: 'up', message: null, latencyMs: null },
+    ],
+    [
+      'a form body',
+      '',
+      form({ status: 'down', msg: 'rsync exit 23' }),
+      { status: 'down', message: 'rsync exit 23', latencyMs: null },
+    ],
+    [
+      'a multipart form body',
+      '',
+      { method: 'POST', body: multipart({ status: 'down', ping: '7' }) },
+      { status: 'down', message: null, latencyMs: 7 },
+    ],
+    [
+      'body fields over query parameters',
+      '?status=down&msg=from-query',
+      json({ status: 'up' }),
+      { status: 'up', message: 'from-query', latencyMs: null },
+    ],
+    [
+      'a plain-text body, ignored',
+      '?msg=q',
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'status=down' },
+      { status: 'up', message: 'q', latencyMs: null },
+    ],
+    [
+      'unknown parameters, ignored',
+      '?status=up&host=db1&duration=3',
+      undefined,
+      { status: 'up', message: null, latencyMs: null },
+    ],
   ])('records %s', async (_, query, init, expected) => {
     const { app, pushes } = testApp();
     const res = await app.request(`/api/v1/push/${backupToken}${query}`, init);
@@ -63,7 +115,10 @@ describe('push endpoint: refused pushes', () => {
     ['an unknown token', '/api/v1/push/not-a-configured-token'],
     ['a prefix of a real token', `/api/v1/push/${backupToken.slice(0, -1)}`],
     ['a real token with more after it', `/api/v1/push/${backupToken}0`],
-    ['an unknown token with a bad status (the token is checked first)', '/api/v1/push/not-a-configured-token?status=sideways'],
+    [
+      'an unknown token with a bad status (the token is checked first)',
+      '/api/v1/push/not-a-configured-token?status=sideways',
+    ],
   ])('answers 404 to %s and says nothing more', async (_, path) => {
     const { app, pushes } = testApp();
     const res = await app.request(path);
@@ -75,13 +130,37 @@ describe('push endpoint: refused pushes', () => {
   it.each<[string, string, RequestInit | undefined, number, string]>([
     ['a bad status', '?status=sideways', undefined, 400, 'status must be "up" or "down"'],
     ['a bad status in a JSON body', '', json({ status: 'ok' }), 400, 'status must be "up" or "down"'],
-    ['a ping that is not a number', '?ping=fast', undefined, 400, 'ping must be a latency in milliseconds (a number ≥ 0)'],
+    [
+      'a ping that is not a number',
+      '?ping=fast',
+      undefined,
+      400,
+      'ping must be a latency in milliseconds (a number ≥ 0)',
+    ],
     ['a negative ping', '?ping=-3', undefined, 400, 'ping must be a latency in milliseconds (a number ≥ 0)'],
-    ['a bad status and a bad ping', '?status=x&ping=y', undefined, 400, 'status must be "up" or "down"; ping must be a latency in milliseconds (a number ≥ 0)'],
+    [
+      'a bad status and a bad ping',
+      '?status=x&ping=y',
+      undefined,
+      400,
+      'status must be "up" or "down"; ping must be a latency in milliseconds (a number ≥ 0)',
+    ],
     ['a message that is an object', '', json({ msg: { text: 'hi' } }), 400, 'msg must be a single value'],
-    ['a body that is not JSON', '', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{status:' }, 400, 'the body is not valid JSON'],
+    [
+      'a body that is not JSON',
+      '',
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{status:' },
+      400,
+      'the body is not valid JSON',
+    ],
     ['a JSON body that is an array', '', json(['up']), 400, 'a JSON body must be an object'],
-    ['a body over 64 KiB', '', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x'.repeat(65 * 1024) }, 413, 'the push body is too large'],
+    [
+      'a body over 64 KiB',
+      '',
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x'.repeat(65 * 1024) },
+      413,
+      'the push body is too large',
+    ],
   ])('refuses %s with a clear message', async (_, query, init, status, error) => {
     const { app, pushes } = testApp();
     const res = await app.request(`/api/v1/push/${backupToken}${query}`, init);

@@ -15,7 +15,11 @@ describe('the audit log of a scripted session', () => {
   let s: SecuredApp;
   beforeEach(async () => {
     db = await openTestStore(testStores[0]!);
-    const parsed = parseConfigText(`security: { two_factor: none }\n${await readFile('test/fixtures/cli/sheet-service.yaml', 'utf8')}`, {}, 'x.yaml');
+    const parsed = parseConfigText(
+      `security: { two_factor: none }\n${await readFile('test/fixtures/cli/sheet-service.yaml', 'utf8')}`,
+      {},
+      'x.yaml',
+    );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     s = await securedApp(db.store, parsed.config);
     await addUser(s, 'alice', 'admin');
@@ -34,12 +38,30 @@ describe('the audit log of a scripted session', () => {
     const form = new FormData();
     form.set('_csrf', b.csrf);
     form.set('action', 'import');
-    form.set('sheet', new Blob([await readFile('test/fixtures/sheets/lanscope-security-checksheet.tsv')]), 'lanscope.tsv');
-    const upload = await s.app.request('/services/cloud/sheet', { method: 'POST', body: form, headers: { cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '), origin: 'http://localhost', host: 'localhost' } }, { incoming: { socket: { remoteAddress: '192.0.2.10' } } });
+    form.set(
+      'sheet',
+      new Blob([await readFile('test/fixtures/sheets/lanscope-security-checksheet.tsv')]),
+      'lanscope.tsv',
+    );
+    const upload = await s.app.request(
+      '/services/cloud/sheet',
+      {
+        method: 'POST',
+        body: form,
+        headers: {
+          cookie: [...b.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          origin: 'http://localhost',
+          host: 'localhost',
+        },
+      },
+      { incoming: { socket: { remoteAddress: '192.0.2.10' } } },
+    );
     expect(upload.status).toBe(200);
     s.clock.now += 1000;
     await b.get('/admin/tokens');
-    expect((await b.post('/admin/tokens', { name: 'ci-reader', scopes: ['read'], expires_days: '30' })).status).toBe(200);
+    expect((await b.post('/admin/tokens', { name: 'ci-reader', scopes: ['read'], expires_days: '30' })).status).toBe(
+      200,
+    );
 
     const csv = await (await b.request('GET', '/admin/audit.csv')).text();
     if (process.env.AUDIT_CSV_OUT) await writeFile(process.env.AUDIT_CSV_OUT, csv);
@@ -59,7 +81,9 @@ describe('the audit log of a scripted session', () => {
     expect(token).toMatchObject({ name: 'ci-reader', scopes: ['read'], createdBy: 'alice' });
     expect(csv).not.toMatch(/swt_/);
 
-    const failures = parse(await (await b.request('GET', '/admin/audit.csv?action=sign_in.failure')).text(), { columns: true });
+    const failures = parse(await (await b.request('GET', '/admin/audit.csv?action=sign_in.failure')).text(), {
+      columns: true,
+    });
     expect(failures).toHaveLength(1);
   });
 

@@ -7,11 +7,12 @@ import { parseCidr } from '../../../server/security/cidr.ts';
 import { createApiToken, revokeApiToken } from '../../../server/security/api-tokens.ts';
 import { addUser, Browser, emptyConfig, securedApp, type SecuredApp } from './secured-app.ts';
 
-const cidrs = (...texts: string[]) => texts.map((t) => {
-  const r = parseCidr(t);
-  if (!r.ok) throw new Error(r.message);
-  return r.cidr;
-});
+const cidrs = (...texts: string[]) =>
+  texts.map((t) => {
+    const r = parseCidr(t);
+    if (!r.ok) throw new Error(r.message);
+    return r.cidr;
+  });
 
 describe('the HTTP guard', () => {
   let db: TestStore;
@@ -27,13 +28,28 @@ describe('the HTTP guard', () => {
 
   it.each([
     ['no token', (b: Browser) => b.request('POST', '/admin/tokens', { name: 'x', scopes: 'read' })],
-    ['a wrong token', (b: Browser) => b.request('POST', '/admin/tokens', { name: 'x', scopes: 'read', _csrf: 'A'.repeat(32) })],
-    ['the pre-session token of another browser', async (b: Browser) => {
-      const other = new Browser(s);
-      await other.get('/login');
-      return b.request('POST', '/admin/tokens', { name: 'x', scopes: 'read', _csrf: other.csrf });
-    }],
-    ['a cross-origin Origin', (b: Browser) => b.request('POST', '/admin/tokens', { name: 'x', scopes: 'read', _csrf: b.csrf }, { origin: 'https://evil.example', host: 'localhost' })],
+    [
+      'a wrong token',
+      (b: Browser) => b.request('POST', '/admin/tokens', { name: 'x', scopes: 'read', _csrf: 'A'.repeat(32) }),
+    ],
+    [
+      'the pre-session token of another browser',
+      async (b: Browser) => {
+        const other = new Browser(s);
+        await other.get('/login');
+        return b.request('POST', '/admin/tokens', { name: 'x', scopes: 'read', _csrf: other.csrf });
+      },
+    ],
+    [
+      'a cross-origin Origin',
+      (b: Browser) =>
+        b.request(
+          'POST',
+          '/admin/tokens',
+          { name: 'x', scopes: 'read', _csrf: b.csrf },
+          { origin: 'https://evil.example', host: 'localhost' },
+        ),
+    ],
   ])('refuses a signed-in form post with %s (403) and changes nothing', async (_name, send) => {
     const b = new Browser(s);
     await b.signIn('admin1');
@@ -63,7 +79,10 @@ describe('the HTTP guard', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
 
     s.settings.trustedProxies = cidrs('127.0.0.0/8');
-    const viaProxy = await new Browser(s).request('GET', '/login', undefined, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.5' });
+    const viaProxy = await new Browser(s).request('GET', '/login', undefined, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '203.0.113.5',
+    });
     expect(viaProxy.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(viaProxy.headers.getSetCookie().join('\n')).toMatch(/^__Host-slawatch_csrf=.*Secure/m);
   });
@@ -86,14 +105,21 @@ describe('the HTTP guard', () => {
     s.settings.trustedProxies = cidrs('192.0.2.1');
     expect((await new Browser(s, '192.0.2.1').request('GET', '/', undefined, spoofed)).status).toBe(303);
     // The client wrote the left entry; the proxy appended the real peer.
-    expect((await new Browser(s, '192.0.2.1').request('GET', '/', undefined, { 'x-forwarded-for': '198.51.100.9, 203.0.113.1' })).status).toBe(403);
+    expect(
+      (
+        await new Browser(s, '192.0.2.1').request('GET', '/', undefined, {
+          'x-forwarded-for': '198.51.100.9, 203.0.113.1',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('takes live bearer tokens and refuses expired, revoked and unknown ones (401)', async () => {
     const actor = { name: 'admin1', address: '127.0.0.1' };
     const live = await createApiToken(deps(), { name: 'ci', scopes: ['read'], expiresMs: s.clock.now + 60_000 }, actor);
     if (!live.ok) throw new Error();
-    const call = (token: string) => new Browser(s).request('GET', '/api/v1/services', undefined, { authorization: `Bearer ${token}` });
+    const call = (token: string) =>
+      new Browser(s).request('GET', '/api/v1/services', undefined, { authorization: `Bearer ${token}` });
     expect((await call(live.value)).status).toBe(200);
     expect((await call(`${live.value}x`)).status).toBe(401);
     s.clock.now += 60_000;
@@ -109,9 +135,15 @@ describe('the HTTP guard', () => {
     expect((await new Browser(s).request('GET', '/metrics')).status).toBe(200);
     s.settings.metricsToken = true;
     expect((await new Browser(s).request('GET', '/metrics')).status).toBe(401);
-    const made = await createApiToken(deps(), { name: 'prom', scopes: ['read'], expiresMs: null }, { name: 'admin1', address: '::1' });
+    const made = await createApiToken(
+      deps(),
+      { name: 'prom', scopes: ['read'], expiresMs: null },
+      { name: 'admin1', address: '::1' },
+    );
     if (!made.ok) throw new Error();
-    expect((await new Browser(s).request('GET', '/metrics', undefined, { authorization: `Bearer ${made.value}` })).status).toBe(200);
+    expect(
+      (await new Browser(s).request('GET', '/metrics', undefined, { authorization: `Bearer ${made.value}` })).status,
+    ).toBe(200);
   });
 
   it('serves /setup only from loopback and only while no account exists', async () => {

@@ -25,10 +25,18 @@ describe('the password policy', () => {
   });
 
   it('refuses one of the last N passwords but not an older one', async () => {
-    const hashes = await Promise.all(['first old passphrase', 'second old passphrase', 'third old passphrase', 'fourth old passphrase'].map(hashPassword));
+    const hashes = await Promise.all(
+      ['first old passphrase', 'second old passphrase', 'third old passphrase', 'fourth old passphrase'].map(
+        hashPassword,
+      ),
+    );
     const newestFirst = hashes.reverse();
-    expect(await checkPassword(policy, 'second old passphrase', { username: 'bob', previousHashes: newestFirst })).toEqual(['must not be one of the last 3 passwords']);
-    expect(await checkPassword(policy, 'first old passphrase', { username: 'bob', previousHashes: newestFirst })).toEqual([]); // 4th newest
+    expect(
+      await checkPassword(policy, 'second old passphrase', { username: 'bob', previousHashes: newestFirst }),
+    ).toEqual(['must not be one of the last 3 passwords']);
+    expect(
+      await checkPassword(policy, 'first old passphrase', { username: 'bob', previousHashes: newestFirst }),
+    ).toEqual([]); // 4th newest
   });
 
   it.each([
@@ -71,13 +79,21 @@ describe('CIDR ranges', () => {
   it('reports a bad allow-list entry in the config with its path', () => {
     const result = parseConfigText('security:\n  allow_list: [10.0.0.0/8, 300.1.1.1]\n', {}, 'x.yaml');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['security.allow_list[1]: invalid CIDR "300.1.1.1": "300.1.1.1" is not an IPv4 or IPv6 address']);
+    if (!result.ok)
+      expect(result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+        'security.allow_list[1]: invalid CIDR "300.1.1.1": "300.1.1.1" is not an IPv4 or IPv6 address',
+      ]);
   });
 
   it('loads the documented defaults from a file without a security section', () => {
     const result = parseConfigText('services: []\n', {}, 'x.yaml');
     if (!result.ok) throw new Error();
-    expect(result.config.security).toMatchObject({ password: { minLength: 12, rejectCommon: true, history: 5, maxAgeMs: 0 }, twoFactor: 'admins', auditRetentionMs: 365 * 86_400_000, lockout: { accountFailures: 5, ipFailures: 20, windowMs: 900_000, durationMs: 900_000 } });
+    expect(result.config.security).toMatchObject({
+      password: { minLength: 12, rejectCommon: true, history: 5, maxAgeMs: 0 },
+      twoFactor: 'admins',
+      auditRetentionMs: 365 * 86_400_000,
+      lockout: { accountFailures: 5, ipFailures: 20, windowMs: 900_000, durationMs: 900_000 },
+    });
   });
 });
 
@@ -92,15 +108,34 @@ describe('sessions, redaction, config changes, TOTP', () => {
   });
 
   it('redacts webhook URLs, SMTP URLs, secrets and tokens at any depth, keeps the rest', () => {
-    expect(redactSecrets({ id: 'ops', type: 'slack', url: 'https://hooks.slack.com/x', nested: [{ smtpUrl: 'smtp://u:p@h', secret: 's', token: 't', to: ['a@b'] }], passwordChangedAt: 'kept' })).toEqual({
-      id: 'ops', type: 'slack', url: '[redacted]', nested: [{ smtpUrl: '[redacted]', secret: '[redacted]', token: '[redacted]', to: ['a@b'] }], passwordChangedAt: 'kept',
+    expect(
+      redactSecrets({
+        id: 'ops',
+        type: 'slack',
+        url: 'https://hooks.slack.com/x',
+        nested: [{ smtpUrl: 'smtp://u:p@h', secret: 's', token: 't', to: ['a@b'] }],
+        passwordChangedAt: 'kept',
+      }),
+    ).toEqual({
+      id: 'ops',
+      type: 'slack',
+      url: '[redacted]',
+      nested: [{ smtpUrl: '[redacted]', secret: '[redacted]', token: '[redacted]', to: ['a@b'] }],
+      passwordChangedAt: 'kept',
     });
   });
 
   it('turns a config reload into one event per changed part', () => {
     const before = emptyConfig();
-    const after = { ...emptyConfig(), notifications: [{ id: 'ops', type: 'slack' as const, url: 'https://hooks.example/x', repeatMs: 1 }], retention: { checksMs: 86_400_000 } };
-    expect(configChanges(before, after).map((e) => [e.action, e.entityId])).toEqual([['config.update', 'retention'], ['config.add', 'notifications.ops']]);
+    const after = {
+      ...emptyConfig(),
+      notifications: [{ id: 'ops', type: 'slack' as const, url: 'https://hooks.example/x', repeatMs: 1 }],
+      retention: { checksMs: 86_400_000 },
+    };
+    expect(configChanges(before, after).map((e) => [e.action, e.entityId])).toEqual([
+      ['config.update', 'retention'],
+      ['config.add', 'notifications.ops'],
+    ]);
   });
 
   it('accepts a code in its 30 s step and the neighbouring ones, and each step once', () => {

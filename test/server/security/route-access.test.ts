@@ -9,14 +9,26 @@ import { openTestStore, testStores, type TestStore } from '../../db/test-stores.
 import { createApiToken } from '../../../server/security/api-tokens.ts';
 import { addUser, Browser, securedApp, type SecuredApp } from './secured-app.ts';
 
-const publicPaths = [/^\/healthz$/, /^\/metrics$/, /^\/api\/v1\/push\//, /^\/assets\//, /^\/login(\/|$)/, /^\/setup$/, /^\/status(\/|$)/];
+const publicPaths = [
+  /^\/healthz$/,
+  /^\/metrics$/,
+  /^\/api\/v1\/push\//,
+  /^\/assets\//,
+  /^\/login(\/|$)/,
+  /^\/setup$/,
+  /^\/status(\/|$)/,
+];
 /** Machine endpoints: an API token of the scope only, never a signed-in person. */
 const tokenOnlyPaths: [RegExp, string][] = [[/^\/api\/v1\/alertmanager$/, 'alertmanager']];
 const adminPaths = [/^\/admin(\/|$)/, /^\/api\/v1\/(users|tokens|audit|config)(\/|$)/];
 const roleOrder = ['viewer', 'editor', 'admin'] as const;
 type Role = (typeof roleOrder)[number];
 
-interface Route { method: string; path: string; concrete: string }
+interface Route {
+  method: string;
+  path: string;
+  concrete: string;
+}
 
 function routesOf(app: SecuredApp['app']): Route[] {
   const seen = new Set<string>();
@@ -27,7 +39,11 @@ function routesOf(app: SecuredApp['app']): Route[] {
     const key = `${method} ${r.path}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    routes.push({ method, path: r.path, concrete: r.path.replace(/:[A-Za-z_]+(\{[^}]*\})?/g, 'x1').replace(/\*/g, 'x1') });
+    routes.push({
+      method,
+      path: r.path,
+      concrete: r.path.replace(/:[A-Za-z_]+(\{[^}]*\})?/g, 'x1').replace(/\*/g, 'x1'),
+    });
   }
   // /logout ends the session it is called with: last.
   return routes.sort((a, b) => Number(a.path === '/logout') - Number(b.path === '/logout'));
@@ -65,8 +81,11 @@ describe('every route of the app', () => {
       const res = await new Browser(s).request(route.method, route.concrete, route.method === 'GET' ? undefined : {});
       const location = res.headers.get('location') ?? '';
       // The guard's redirect names the page to come back to; /login/totp's own redirect to /login does not.
-      const blocked = isApi(route.path) ? res.status === 401 : res.status === 303 && location.startsWith('/login?next=');
-      if (isPublic(route.path) ? blocked || res.status === 401 : !blocked) failures.push(`${route.method} ${route.path}: ${res.status} ${location}`);
+      const blocked = isApi(route.path)
+        ? res.status === 401
+        : res.status === 303 && location.startsWith('/login?next=');
+      if (isPublic(route.path) ? blocked || res.status === 401 : !blocked)
+        failures.push(`${route.method} ${route.path}: ${res.status} ${location}`);
     }
     expect(failures).toEqual([]);
   });
@@ -87,7 +106,10 @@ describe('every route of the app', () => {
       if (!made.ok) throw new Error(made.errors.join());
       tokens[scope] = made.value;
     }
-    const rows: string[] = ['| route | needs | viewer | editor | admin | read token | write token | alertmanager token |', '|---|---|---|---|---|---|---|---|'];
+    const rows: string[] = [
+      '| route | needs | viewer | editor | admin | read token | write token | alertmanager token |',
+      '|---|---|---|---|---|---|---|---|',
+    ];
     const failures: string[] = [];
     for (const route of routesOf(s.app).filter((r) => !isPublic(r.path))) {
       const need = neededRole(route);
@@ -99,17 +121,30 @@ describe('every route of the app', () => {
         const signedOut = res.status === 401 || (res.headers.get('location') ?? '').startsWith('/login?next=');
         const allowed = need !== 'token' && roleOrder.indexOf(role) >= roleOrder.indexOf(need);
         cells.push(`${res.status}${denied ? ' ✗' : ' ✓'}`);
-        if (signedOut || denied === allowed) failures.push(`${role} ${route.method} ${route.path}: ${res.status}, expected ${allowed ? 'allowed' : '403'}`);
+        if (signedOut || denied === allowed)
+          failures.push(
+            `${role} ${route.method} ${route.path}: ${res.status}, expected ${allowed ? 'allowed' : '403'}`,
+          );
       }
       for (const scope of ['read', 'write', 'alertmanager']) {
-        const res = await new Browser(s).request(route.method, route.concrete, route.method === 'GET' ? undefined : {}, { authorization: `Bearer ${tokens[scope]}` });
+        const res = await new Browser(s).request(
+          route.method,
+          route.concrete,
+          route.method === 'GET' ? undefined : {},
+          { authorization: `Bearer ${tokens[scope]}` },
+        );
         const tokenRoute = tokenOnlyPaths.find(([p]) => p.test(route.path));
         const allowed = tokenRoute
           ? tokenRoute[1] === scope
-          : isApi(route.path) && need !== 'admin' && (scope === 'read' ? route.method === 'GET' : scope === 'write' && route.method !== 'GET');
+          : isApi(route.path) &&
+            need !== 'admin' &&
+            (scope === 'read' ? route.method === 'GET' : scope === 'write' && route.method !== 'GET');
         const blocked = res.status === 401 || res.status === 403;
         cells.push(`${res.status}${blocked ? ' ✗' : ' ✓'}`);
-        if (blocked === allowed) failures.push(`${scope} token ${route.method} ${route.path}: ${res.status}, expected ${allowed ? 'allowed' : '401/403'}`);
+        if (blocked === allowed)
+          failures.push(
+            `${scope} token ${route.method} ${route.path}: ${res.status}, expected ${allowed ? 'allowed' : '401/403'}`,
+          );
       }
       rows.push(`| ${route.method} ${route.path} | ${need} | ${cells.join(' | ')} |`);
     }

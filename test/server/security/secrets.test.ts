@@ -55,14 +55,21 @@ describe('secrets', () => {
       const served = new Map<string, number>();
       for (const r of s.app.routes) {
         if (r.method !== 'GET' || r.path.includes('*')) continue;
-        const path = r.path.replace(/:id\b/g, r.path.startsWith('/monitors') || r.path.startsWith('/api/v1/monitors') ? 'backup' : 'shop').replace(/:[a-z]+/g, 'x');
+        const path = r.path
+          .replace(
+            /:id\b/g,
+            r.path.startsWith('/monitors') || r.path.startsWith('/api/v1/monitors') ? 'backup' : 'shop',
+          )
+          .replace(/:[a-z]+/g, 'x');
         const res = await b.request('GET', path);
         served.set(path, res.status);
         const body = await res.text();
-        for (const [name, secret] of Object.entries(secrets)) if (body.includes(secret) || body.includes(encodeURIComponent(secret))) leaks.push(`${who} ${path}: ${name}`);
+        for (const [name, secret] of Object.entries(secrets))
+          if (body.includes(secret) || body.includes(encodeURIComponent(secret))) leaks.push(`${who} ${path}: ${name}`);
       }
       // The pages that show a monitor's or service's settings were really served.
-      for (const path of ['/services/shop', '/monitors/backup', '/api/v1/monitors/backup']) expect(served.get(path), `${who} ${path}`).toBe(200);
+      for (const path of ['/services/shop', '/monitors/backup', '/api/v1/monitors/backup'])
+        expect(served.get(path), `${who} ${path}`).toBe(200);
     }
     expect(leaks).toEqual([]);
   });
@@ -71,7 +78,11 @@ describe('secrets', () => {
     const parsed = parseConfigText(yaml, {}, 'x.yaml');
     if (!parsed.ok) throw new Error('config');
     for (const change of configChanges(emptyConfig(), parsed.config)) {
-      await recordAudit({ store: s.store, nowMs: () => s.clock.now }, { name: 'config-file', address: 'local' }, change);
+      await recordAudit(
+        { store: s.store, nowMs: () => s.clock.now },
+        { name: 'config-file', address: 'local' },
+        change,
+      );
     }
     const stored = JSON.stringify(await s.store.security.listAudit({ entity: 'config' }));
     expect(stored).toContain('notifications.hook');

@@ -31,7 +31,11 @@ export function emptyConfig(security: Partial<SecurityConfig> = {}): SlawatchCon
   return { ...parsed.config, security: { ...defaultSecurityConfig, ...security } };
 }
 
-export async function securedApp(store: Store, config: SlawatchConfig = emptyConfig({ twoFactor: 'none' }), options: { tls?: boolean } = {}): Promise<SecuredApp> {
+export async function securedApp(
+  store: Store,
+  config: SlawatchConfig = emptyConfig({ twoFactor: 'none' }),
+  options: { tls?: boolean } = {},
+): Promise<SecuredApp> {
   const clock = { now: t0 };
   const nowMs = () => clock.now;
   const errors: ErrorReport[] = [];
@@ -58,7 +62,11 @@ export async function securedApp(store: Store, config: SlawatchConfig = emptyCon
 export const goodPassword = 'correct horse battery staple 42';
 
 export async function addUser(s: SecuredApp, username: string, role: 'admin' | 'editor' | 'viewer') {
-  const made = await createAccount({ store: s.store, settings: () => s.settings, nowMs: () => s.clock.now }, { username, role, password: goodPassword }, { name: 'test', address: '127.0.0.1' });
+  const made = await createAccount(
+    { store: s.store, settings: () => s.settings, nowMs: () => s.clock.now },
+    { username, role, password: goodPassword },
+    { name: 'test', address: '127.0.0.1' },
+  );
   if (!made.ok) throw new Error(made.errors.join('; '));
   return made.value;
 }
@@ -67,12 +75,25 @@ export async function addUser(s: SecuredApp, username: string, role: 'admin' | '
 export class Browser {
   cookies = new Map<string, string>();
   csrf = '';
-  constructor(readonly s: SecuredApp, readonly address = '127.0.0.1') {}
+  constructor(
+    readonly s: SecuredApp,
+    readonly address = '127.0.0.1',
+  ) {}
 
-  async request(method: string, path: string, body?: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    body?: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     // Like a browser: a form post names its origin (same-site here, as the page's own form would).
-    const browserHeaders: Record<string, string> = method === 'GET' || method === 'HEAD' ? {} : { origin: 'http://localhost', host: 'localhost' };
-    const init: RequestInit = { method, headers: { ...browserHeaders, ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' };
+    const browserHeaders: Record<string, string> =
+      method === 'GET' || method === 'HEAD' ? {} : { origin: 'http://localhost', host: 'localhost' };
+    const init: RequestInit = {
+      method,
+      headers: { ...browserHeaders, ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      redirect: 'manual',
+    };
     if (body) {
       const form = new URLSearchParams();
       for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);

@@ -3,7 +3,7 @@
 // per address with the lock refusing even the right password, the admin's unlock, and the audit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStore, testStores, type TestStore } from '../../db/test-stores.ts';
-import { createTotpSecret, totpCode } from '../../../server/security/totp.ts';
+import { totpCode } from '../../../server/security/totp.ts';
 import { addUser, Browser, emptyConfig, goodPassword, securedApp, type SecuredApp } from './secured-app.ts';
 
 describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_title, factory) => {
@@ -12,7 +12,13 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
   beforeEach(async (ctx) => {
     if (factory.skipReason) ctx.skip();
     db = await openTestStore(factory);
-    s = await securedApp(db.store, emptyConfig({ twoFactor: 'admins', lockout: { accountFailures: 3, ipFailures: 5, windowMs: 600_000, durationMs: 900_000 } }));
+    s = await securedApp(
+      db.store,
+      emptyConfig({
+        twoFactor: 'admins',
+        lockout: { accountFailures: 3, ipFailures: 5, windowMs: 600_000, durationMs: 900_000 },
+      }),
+    );
   });
   afterEach(() => db?.cleanup());
 
@@ -28,7 +34,9 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
     expect(html).toContain('<svg');
     const secret = /<code>([A-Z2-7]{32})<\/code>/.exec(html)![1]!;
     const confirmed = await b.post('/account/two-factor/confirm', { code: totpCode(secret, s.clock.now) });
-    const recovery = [...(await confirmed.text()).matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map((m) => m[1]!);
+    const recovery = [...(await confirmed.text()).matchAll(/<code>([a-z2-9]{5}-[a-z2-9]{5})<\/code>/g)].map(
+      (m) => m[1]!,
+    );
     expect(recovery).toHaveLength(10);
     expect((await b.request('GET', '/')).status).toBe(200);
     return { secret, recovery };
@@ -70,7 +78,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
     await addUser(s, 'ed', 'editor');
     const b = new Browser(s);
     await b.get('/login');
-    for (let i = 0; i < 3; i++) expect((await b.post('/login', { username: 'ed', password: 'wrong password here' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await b.post('/login', { username: 'ed', password: 'wrong password here' })).status).toBe(401);
     expect((await b.post('/login', { username: 'ed', password: goodPassword })).status).toBe(429);
     s.clock.now += 900_000; // the lock's duration
     expect((await b.post('/login', { username: 'ed', password: goodPassword })).status).toBe(303);
@@ -98,7 +107,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
     await addUser(s, 'vi', 'viewer');
     const attacker = new Browser(s, '10.9.9.9');
     await attacker.get('/login');
-    for (let i = 0; i < 5; i++) await attacker.post('/login', { username: `guess${i}`, password: 'wrong password here' });
+    for (let i = 0; i < 5; i++)
+      await attacker.post('/login', { username: `guess${i}`, password: 'wrong password here' });
     expect((await attacker.post('/login', { username: 'vi', password: goodPassword })).status).toBe(429);
     const other = new Browser(s, '10.1.1.1');
     await other.get('/login');

@@ -12,7 +12,10 @@ import { claimJson, extractSheetClaims } from '../../../server/sheets/extract-cl
 async function claimsOf(path: string) {
   const result = extractSheetClaims(await readSheetFile(path));
   if (!result.ok) throw new Error(result.reason);
-  return { claims: result.reading.claims.map(claimJson).map(({ sourceText: _s, ...rest }) => rest), unreadable: result.reading.unreadable };
+  return {
+    claims: result.reading.claims.map(claimJson).map(({ sourceText: _s, ...rest }) => rest),
+    unreadable: result.reading.unreadable,
+  };
 }
 
 const day = 86_400;
@@ -36,16 +39,27 @@ describe('import sheet: claims by item name', () => {
       // Row 19 is a claim item that says "not published"; the others are measured in time,
       // frequency or time bands (RTO, monitoring interval, RPO, retention…) but no claim covers them.
       unreadable: [
-        ...[11, 16, 17].map((sheetRow) => ({ sheetRow, reason: expect.stringContaining('no claim metric covers this item') })),
+        ...[11, 16, 17].map((sheetRow) => ({
+          sheetRow,
+          reason: expect.stringContaining('no claim metric covers this item'),
+        })),
         { sheetRow: 19, reason: 'the answer says the figure is not published' },
-        ...[20, 21, 26, 27, 29, 30, 47, 53].map((sheetRow) => ({ sheetRow, reason: expect.stringContaining('no claim metric covers this item') })),
+        ...[20, 21, 26, 27, 29, 30, 47, 53].map((sheetRow) => ({
+          sheetRow,
+          reason: expect.stringContaining('no claim metric covers this item'),
+        })),
       ],
     },
     {
       name: 'a Japanese variant: full-width digits and ％, 1時間30分, 障害件数：5件, weekday hours',
       file: 'test/fixtures/sheets/ja-variant.tsv',
       claims: [
-        { sheetRow: 1, metric: 'service_hours', bound: 5 * 9 * 3600, calendar: [{ days: 'weekdays', from: '09:00', to: '18:00' }] },
+        {
+          sheetRow: 1,
+          metric: 'service_hours',
+          bound: 5 * 9 * 3600,
+          calendar: [{ days: 'weekdays', from: '09:00', to: '18:00' }],
+        },
         { sheetRow: 2, metric: 'maintenance_notice', kind: 'downtime', bound: 14 * day }, // ２週間前
         { sheetRow: 2, metric: 'maintenance_notice', kind: 'no-downtime', bound: 5 * day }, // ５日前
         { sheetRow: 3, metric: 'availability', bound: 0.9995 }, // ９９．９５％
@@ -87,7 +101,9 @@ describe('import sheet: claims by item name', () => {
       const ws = workbook.addWorksheet('SLA');
       for (const row of csv.rows) ws.addRow(row.cells);
       // An answer cell in rich text, as Excel writes a partly bold cell.
-      ws.getCell('D6').value = { richText: [{ text: 'In 2025: ' }, { font: { bold: true }, text: '1 hour 30 minutes' }] };
+      ws.getCell('D6').value = {
+        richText: [{ text: 'In 2025: ' }, { font: { bold: true }, text: '1 hour 30 minutes' }],
+      };
       const path = join(dir, 'sheet.xlsx');
       await workbook.xlsx.writeFile(path);
       expect((await claimsOf(path)).claims).toEqual((await claimsOf('test/fixtures/sheets/en-variant.csv')).claims);
@@ -98,14 +114,20 @@ describe('import sheet: claims by item name', () => {
 
   it.each([
     { name: 'an MTTR answer without a duration', answer: '迅速に復旧します', reason: 'no duration found' },
-    { name: 'an availability answer with two different percentages', answer: '99.9%（2024年は99.5%）', reason: 'more than one percentage' },
+    {
+      name: 'an availability answer with two different percentages',
+      answer: '99.9%（2024年は99.5%）',
+      reason: 'more than one percentage',
+    },
     { name: 'an empty answer', answer: '', reason: 'the answer is empty' },
   ])('lists $name as unreadable, with the reason', ({ answer, reason }) => {
     const item = reason.includes('percentage') ? 'サービス稼働率' : '平均復旧時間(MTTR)';
     const sheet = readDelimited(`No.\tサービスレベル項目\t回答\n3\t${item}\t${answer}\n`, 'tsv');
     const result = extractSheetClaims(sheet);
     expect(result.ok && result.reading.claims).toEqual([]);
-    expect(result.ok && result.reading.unreadable).toEqual([expect.objectContaining({ sheetRow: 3, line: 2, reason: expect.stringContaining(reason) })]);
+    expect(result.ok && result.reading.unreadable).toEqual([
+      expect.objectContaining({ sheetRow: 3, line: 2, reason: expect.stringContaining(reason) }),
+    ]);
   });
 
   it('refuses a sheet without an item and an answer column, saying what it looked for', () => {

@@ -36,7 +36,9 @@ describe('sheet text', () => {
   });
 
   it('finds counts but not years, durations or times', () => {
-    expect(findCounts('2022年実績 障害件数:27件 長時間(1日以上)要した件数:13件 9:30').map((c) => c.count)).toEqual([27, 13]);
+    expect(findCounts('2022年実績 障害件数:27件 長時間(1日以上)要した件数:13件 9:30').map((c) => c.count)).toEqual([
+      27, 13,
+    ]);
   });
 
   it('finds the year of actuals', () => {
