@@ -231,7 +231,7 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect((await store.listChecks('m', 'NULL', t0, t0 + 1))[0]!.detail).toBe('NULL');
     });
 
-    it('replaces a check with the same monitor, location and time, the last one winning inside a batch too', async () => {
+    it('replaces a check with the same monitor, location and time; the last one wins inside a batch too', async () => {
       await store.insertChecks([check('api', 'tokyo', t0, 'up', 10)]);
       await store.insertChecks([check('api', 'tokyo', t0, 'down', 20), check('api', 'tokyo', t0, 'up', 30)]);
       expect(await store.listChecks('api', 'tokyo', t0, t0 + 1)).toEqual([check('api', 'tokyo', t0, 'up', 30)]);
@@ -408,7 +408,7 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await starts(310, 316)).toEqual(['osaka:-1000', 'tokyo:315']);
     });
 
-    it('writes many timelines and fold states at once, as replaceSegments and putLocationState one by one would', async () => {
+    it('writes many timelines and fold states at once, as replaceSegments and putLocationState would', async () => {
       const first = [segment('tokyo', t0, t0 + 100, 'up'), segment('tokyo', t0 + 100, t0 + 200, 'down', t0 + 120)];
       const one = await openTestStore(factory);
       try {
@@ -522,7 +522,7 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await store.lastUpBefore('api', t0)).toBeNull();
     });
 
-    it('sums rollups exactly as summing listRollups does, for ragged ranges, whole days and rewritten days', async () => {
+    it('sums rollups as summing listRollups does, for ragged ranges, whole days and rewritten days', async () => {
       const next = random(42);
       const monitors = ['api', 'web', 'db'];
       const all: CheckRollup[] = [];
@@ -783,7 +783,7 @@ describe.each(testStores.map((factory) => [factory.title, factory] as const))('%
       expect(await store.getMeta('still')).toBe('works');
     });
 
-    it('keeps concurrent callers out of a transaction and the transaction’s writes from them until it commits', async () => {
+    it('keeps other callers out of a transaction, and its writes from them until it commits', async () => {
       let release!: () => void;
       const paused = new Promise<void>((resolve) => (release = resolve));
       let wrote!: () => void;

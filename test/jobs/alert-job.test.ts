@@ -42,7 +42,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s alert job', (_ti
       return `${d.channelId} ${m.name} ${m.status}${m.repeat ? ' repeat' : ''}`;
     });
 
-  it('an incident not notified 3.5 h after detection pages once, repeats per channel, and resolves when notified', async () => {
+  it('a notice 3.5 h late pages once, repeats per channel, and resolves once customers are notified', async () => {
     const [id] = await db.store.insertIncidents([
       {
         serviceId: 'shop',

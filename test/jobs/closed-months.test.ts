@@ -248,7 +248,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('changes to closed m
     expect(JSON.parse(byMonth.get(march)!.beforeJson!).maintenanceCount).toBe(0);
     expect(JSON.parse(byMonth.get(march)!.afterJson).maintenanceCount).toBe(1);
     expect(byMonth.get(march)!.change).toBe(
-      `maintenance ${id}: start 2026-01-15T00:00:00.000Z → 2026-03-15T00:00:00.000Z; end 2026-01-15T02:00:00.000Z → 2026-03-15T02:00:00.000Z`,
+      `maintenance ${id}: start 2026-01-15T00:00:00.000Z → 2026-03-15T00:00:00.000Z; ` +
+        `end 2026-01-15T02:00:00.000Z → 2026-03-15T02:00:00.000Z`,
     );
     for (const m of [jan, march]) {
       const next = utc(m === jan ? '2026-02-01T00:00:00' : '2026-04-01T00:00:00');
@@ -368,7 +369,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('changes to closed m
     expect(stored).toEqual(await freshMonth(db.store, march, utc('2026-04-01T00:00:00')));
   });
 
-  it('an alert Alertmanager reports late into a closed month measures the month again, when it opens and when it resolves', async () => {
+  it('an Alertmanager alert reported late into a closed month measures it again, on open and on resolve', async () => {
     await freeze();
     const alert: AlertmanagerAlert = {
       status: 'firing',

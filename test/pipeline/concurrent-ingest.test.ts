@@ -116,7 +116,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('workers sharing a %
     ]);
   }, 120_000);
 
-  it('two processes recording one monitor from two locations at once give the one-process figures, incidents and rollups', async () => {
+  it('two processes recording one monitor from two locations give the one-process figures and records', async () => {
     const s = twoLocationScenario();
     const other = await db.openAnother();
     await Promise.all([worker(db.store, s, 'osaka'), worker(other, s, 'tokyo')]);

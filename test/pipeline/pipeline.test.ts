@@ -70,7 +70,8 @@ function shortReport<T>(details: fc.RunDetails<T>): void {
   if (!details.failed) return;
   const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   throw new Error(
-    `property failed after ${details.numRuns} runs (seed ${details.seed}, path "${details.counterexamplePath}"): ${cause.slice(0, 2000)}`,
+    `property failed after ${details.numRuns} runs (seed ${details.seed}, ` +
+      `path "${details.counterexamplePath}"): ${cause.slice(0, 2000)}`,
   );
 }
 
@@ -178,7 +179,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s store pipeline',
   });
   afterEach(() => db?.cleanup());
 
-  it('an outage running on past a maintenance window opens its incident at the window end, checks arriving live', async () => {
+  it('an outage running past a maintenance window opens its incident at the window end, checks live', async () => {
     const s = downThroughMaintenanceEnd();
     await load(db.store, s, 'live');
     await expectSameAsMemory(db.store, s);

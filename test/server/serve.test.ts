@@ -13,10 +13,12 @@ import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts'
 const bin = new URL('../../bin/slawatch.js', import.meta.url).pathname;
 
 function configYaml(targetUrl: string, monitorIds: string[]): string {
+  const monitor = (id: string) =>
+    `      - { id: ${id}, type: http, url: "${targetUrl}", interval: 1s, timeout: 500ms }`;
   return `services:
   - id: svc
     monitors:
-${monitorIds.map((id) => `      - { id: ${id}, type: http, url: "${targetUrl}", interval: 1s, timeout: 500ms }`).join('\n')}
+${monitorIds.map(monitor).join('\n')}
 `;
 }
 

@@ -186,7 +186,7 @@ describe('alert lifecycle', () => {
   const sends = (r: ReturnType<typeof stepAlerts>) =>
     r.sends.map((s) => `${s.channelId} ${s.status}${s.repeat ? ' repeat' : ''}`);
 
-  it('fires once to every channel, repeats per channel after its repeat, and resolves to every channel that had it', () => {
+  it('fires once to every channel, repeats per channel after its repeat, resolves to each that had it', () => {
     const first = stepAlerts([], active, channels, at(0));
     expect(sends(first)).toEqual(['ops firing', 'hook firing']);
     const state = first.changed[0]!;

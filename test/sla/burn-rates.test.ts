@@ -38,7 +38,8 @@ const firing = (pairs: ReturnType<typeof outageAt>) => pairs.filter((p) => p.fir
 
 describe('burn-rate windows', () => {
   it.each([
-    // 14.4 × 1 h ÷ 30 d = 14.4 / 720 = 2 %; 6 × 6 h ÷ 30 d = 36 / 720 = 5 %; 3 × 1 d ÷ 30 d = 10 %; 1 × 3 d ÷ 30 d = 10 %.
+    // 14.4 × 1 h ÷ 30 d = 14.4 / 720 = 2 %; 6 × 6 h ÷ 30 d = 36 / 720 = 5 %;
+    // 3 × 1 d ÷ 30 d = 10 %; 1 × 3 d ÷ 30 d = 10 %.
     ['page_1h', 0.02],
     ['page_6h', 0.05],
     ['ticket_1d', 0.1],

@@ -70,7 +70,8 @@ function freshnessMismatches(engine: ScenarioResult, oracle: ScenarioResult): st
     )
     .map(
       (k) =>
-        `backupFreshnessSeconds.${k} (README 11): engine ${engine.backupFreshnessSeconds[k]}, oracle ${oracle.backupFreshnessSeconds[k]}`,
+        `backupFreshnessSeconds.${k} (README 11): engine ` +
+        `${engine.backupFreshnessSeconds[k]}, oracle ${oracle.backupFreshnessSeconds[k]}`,
     );
 }
 
@@ -209,7 +210,8 @@ describe('the brute-force oracle on generated scenarios', () => {
       { numRuns },
     );
     runsLog.push(
-      `[oracle] ${runs} runs: oracle invariants; oracle mean ${(totalMs / runs).toFixed(1)} ms, slowest ${slowestMs.toFixed(1)} ms per scenario`,
+      `[oracle] ${runs} runs: oracle invariants; oracle mean ` +
+        `${(totalMs / runs).toFixed(1)} ms, slowest ${slowestMs.toFixed(1)} ms per scenario`,
     );
   });
 });

@@ -14,7 +14,7 @@ const check = (timeMs: number, status: 'up' | 'down', latencyMs: number | null, 
 });
 
 describe('appendRollup', () => {
-  it('equals the rollup of all the checks when the later ones come after (the oracle is rollupChecks over the union)', () => {
+  it('equals the rollup of all the checks when later ones come after (oracle: rollupChecks of the union)', () => {
     const arbCheck = fc.record({
       offsetMs: fc.integer({ min: 0, max: 3_599_999 }),
       up: fc.boolean(),

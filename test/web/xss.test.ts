@@ -14,7 +14,8 @@ import { addTestAccount, signedInContext, signInOverHttp } from './sign-in.ts';
 
 /** A payload that, if parsed as HTML anywhere, records its field in window.__xss. */
 const payload = (field: string) =>
-  `<img src=x onerror="window.__xss=(window.__xss||[]).concat('${field}')"><script>window.__xss=(window.__xss||[]).concat('${field}-script')</script>"'>`;
+  `<img src=x onerror="window.__xss=(window.__xss||[]).concat('${field}')">` +
+  `<script>window.__xss=(window.__xss||[]).concat('${field}-script')</script>"'>`;
 
 const t2026 = Date.parse('2026-03-01T00:00:00Z');
 
@@ -31,7 +32,8 @@ describe.skipIf(skipBrowser)(
       const configPath = join(dir, 'slawatch.yaml');
       await writeFile(
         configPath,
-        `security: { two_factor: none }\nservices:\n  - id: xss\n    status_page: true\n    name: ${JSON.stringify(payload('service-name'))}\n`,
+        `security: { two_factor: none }\nservices:\n  - id: xss\n    status_page: ` +
+          `true\n    name: ${JSON.stringify(payload('service-name'))}\n`,
       );
       const databaseUrl = `file:${join(dir, 'slawatch.db')}`;
       const store = await openStore(databaseUrl);
@@ -119,7 +121,7 @@ describe.skipIf(skipBrowser)(
       await context.close();
     });
 
-    it('keeps the dashboard inert with payloads in the service name, incident title and cause, maintenance title', async () => {
+    it('keeps the dashboard inert with payloads in the names, incident title and cause, window title', async () => {
       const context = await signedInContext(browser, serve.url, await signInOverHttp(serve.url, 'boss'));
       const page = await context.newPage();
       await page.goto(`${serve.url}/?period=2026`);

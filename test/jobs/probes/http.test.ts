@@ -40,7 +40,8 @@ beforeAll(async () => {
       case '/echo':
         return send(
           200,
-          `${req.method} x-probe=${req.headers['x-probe']} auth=${req.headers.authorization} body=${await readRequestBody(req)}`,
+          `${req.method} x-probe=${req.headers['x-probe']} ` +
+            `auth=${req.headers.authorization} body=${await readRequestBody(req)}`,
         );
       case '/moved':
         return send(301, '', { location: '/ok' });

@@ -133,7 +133,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('slawatch import and
 });
 
 describe('slawatch check', () => {
-  it("validates the SPEC example and prints each claim's verifiability and the contradictions with their arithmetic", async () => {
+  it("validates the SPEC example; prints each claim's verifiability and contradictions with arithmetic", async () => {
     const out = capture();
     const err = capture();
     const code = await runCli(['check', '--config', 'test/fixtures/config/spec-example.yaml'], {
@@ -149,7 +149,8 @@ describe('slawatch check', () => {
     expect(code).toBe(0);
     // 27 × 30 s = 13.5 min of error against (1 − 0.9999) × 525,600 min = 52.56 min: verifiable.
     expect(out.text()).toContain(
-      'availability (row 5): downtime known within ±27 × 30 s = 13.5 min; the error budget of a year is 52.56 min: verifiable',
+      'availability (row 5): downtime known within ±27 × 30 s = 13.5 ' +
+        'min; the error budget of a year is 52.56 min: verifiable',
     );
     // 27 × 42 min = 1,134 min > 52.56 min; 13 × 1,440 min = 18,720 min > 1,134 min.
     expect(out.text()).toContain(

@@ -326,7 +326,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('check sheet in and 
     const late = join(dir, 'late.csv');
     await (await import('node:fs/promises')).writeFile(
       late,
-      'service,started_at,detected_at,notified_at,resolved_at,impact,title\ncloud,2026-03-20T00:00:00+09:00,,,2026-03-20T01:00:00+09:00,outage,Found later\n',
+      'service,started_at,detected_at,notified_at,resolved_at,impact,title\n' +
+        'cloud,2026-03-20T00:00:00+09:00,,,2026-03-20T01:00:00+09:00,outage,Found later\n',
     );
     const refused = await cli('import', 'incidents', late);
     expect(refused.code).toBe(1);

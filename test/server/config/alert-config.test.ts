@@ -12,7 +12,8 @@ function load(text: string) {
 describe('alert configuration', () => {
   it('reads the budget window, the TLS horizon, the receiver and the status page', () => {
     const { config } = load(
-      'services:\n  - { id: shop, status_page: true }\nalerts: { budget_window: 28d, tls_expiry_within: 21d }\nalertmanager: { token: am-token-0123456789abcdef, service: shop }\n',
+      'services:\n  - { id: shop, status_page: true }\nalerts: { budget_window: 28d, ' +
+        'tls_expiry_within: 21d }\nalertmanager: { token: am-token-0123456789abcdef, service: shop }\n',
     );
     expect(config?.alerts).toEqual({ budgetWindowMs: 28 * 86_400_000, tlsExpiryWithinMs: 21 * 86_400_000 });
     expect(config?.alertmanager).toEqual({ token: 'am-token-0123456789abcdef', serviceId: 'shop' });

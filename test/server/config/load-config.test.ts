@@ -182,7 +182,8 @@ describe('parseConfigText', () => {
       },
     ]);
     expect(config.notifications).toEqual([
-      { id: 'hook', type: 'webhook', url: 'https://hooks.example.com/slawatch', secret: null, repeatMs: 14_400_000 }, // ${HOOK_SECRET:-} is empty: none
+      // ${HOOK_SECRET:-} is empty: none
+      { id: 'hook', type: 'webhook', url: 'https://hooks.example.com/slawatch', secret: null, repeatMs: 14_400_000 },
       {
         id: 'mail',
         type: 'email',
@@ -309,7 +310,7 @@ describe('loadConfigFile of a large file (parsed in a worker thread)', () => {
     if (result.ok) expect(result.config.services.flatMap((s) => s.monitors)).toHaveLength(4_000);
   });
 
-  it("parses in the worker: the value equals this thread's parse, and a syntax error comes back as not ok", async () => {
+  it("parses in the worker: the value equals this thread's parse; a syntax error comes back not ok", async () => {
     const text = bigConfig(good);
     const here = parseYaml(text);
     expect(here.ok).toBe(true);

@@ -72,8 +72,10 @@ describe('parseCheckRow', () => {
     [
       'every problem of a row at once',
       { time: 'x', status: 'fail', latency_ms: '-2', location: 'mars' },
-      'time "x" is not an ISO 8601 date-time with offset (e.g. 2026-01-31T09:00:00+09:00); status "fail" must be up, down, 1 or 0; ' +
-        'latency_ms "-2" must be a non-negative number; location "mars" is not a location of monitor "console" (tokyo, osaka or singapore)',
+      'time "x" is not an ISO 8601 date-time with offset (e.g. ' +
+        '2026-01-31T09:00:00+09:00); status "fail" must be up, down, 1 or 0; ' +
+        'latency_ms "-2" must be a non-negative number; location "mars" is ' +
+        'not a location of monitor "console" (tokyo, osaka or singapore)',
     ],
     [
       'no location check when the monitor is unknown',

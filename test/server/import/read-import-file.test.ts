@@ -120,11 +120,14 @@ describe('readImportFile', () => {
         {
           line: 11,
           reason:
-            'time "2026-02-30T00:00:00Z" is not a valid date; location "osaka" is not a location of monitor "backup" (tokyo)',
+            'time "2026-02-30T00:00:00Z" is not a valid date; location ' +
+            '"osaka" is not a location of monitor "backup" (tokyo)',
         },
         {
           line: 12,
-          reason: `time "2026-01-05 09:00" ${noOffset}; status is required (up, down, 1 or 0); latency_ms "1e3" must be a non-negative number`,
+          reason:
+            `time "2026-01-05 09:00" ${noOffset}; status is required (up, ` +
+            `down, 1 or 0); latency_ms "1e3" must be a non-negative number`,
         },
       ],
     ],
@@ -168,7 +171,8 @@ describe('readImportFile', () => {
         {
           line: 4,
           reason:
-            'item 4: time 1767571200000 must be an ISO 8601 date-time string; location is required for monitor "console" (tokyo, osaka or singapore)',
+            'item 4: time 1767571200000 must be an ISO 8601 date-time string; ' +
+            'location is required for monitor "console" (tokyo, osaka or singapore)',
         },
       ],
     ],
@@ -207,12 +211,14 @@ describe('readImportFile', () => {
     [
       'unknown columns',
       'checks-unknown-column.csv',
-      'header: unknown columns "latency", "region" (a checks file has the columns time,monitor,status and optionally latency_ms,location)',
+      'header: unknown columns "latency", "region" (a checks file has the ' +
+        'columns time,monitor,status and optionally latency_ms,location)',
     ],
     [
       'a missing and a duplicated column',
       'checks-missing-column.csv',
-      'header: duplicate column "time"; missing column "monitor" (a checks file has the columns time,monitor,status and optionally latency_ms,location)',
+      'header: duplicate column "time"; missing column "monitor" (a checks file ' +
+        'has the columns time,monitor,status and optionally latency_ms,location)',
     ],
     [
       'no header at all',

@@ -95,7 +95,8 @@ describe('createClaimMetrics', () => {
 
     expect(seriesOf(all, 'slawatch_claim_measured')).toEqual(
       new Map([
-        [m('slawatch_claim_measured', 'availability', 'availability'), 1 - 1_800 / 864_000], // 1 − D ÷ (P − U) = 0.997916…
+        // 1 − D ÷ (P − U) = 0.997916…
+        [m('slawatch_claim_measured', 'availability', 'availability'), 1 - 1_800 / 864_000],
         [m('slawatch_claim_measured', 'mttr', 'mttr'), 1_800], // one incident of 30 min, in seconds
         [m('slawatch_claim_measured', 'incidents', 'incident_count'), 1],
         [m('slawatch_claim_measured', 'notification', 'notification_delay'), 1_200], // notified 20 min after detection

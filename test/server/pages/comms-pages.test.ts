@@ -318,7 +318,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s communication pa
     expect(report.text).toContain('<table data-month-changes="2">');
     expect(report.text).toContain('<td>found in the postmortem</td>');
     // March (31 d = 2,678,400 s) with 1,800 s down: 1 − 1800/2678400 = 99.93279…%, truncated 99.9327%;
-    // the 2-h downtime window (no notice claim to miss, so excluded) leaves planned time: 1 − 1800/2671200 = 99.93261…%.
+    // the 2-h downtime window (no notice claim to miss, so excluded) leaves planned time:
+    // 1 − 1800/2671200 = 99.93261…%.
     expect(report.text).toContain(
       'availability 100.0000% → 99.9327%; downtime 0 min → 30 min; incidents 0 → 1; MTTR — → 30 min',
     );

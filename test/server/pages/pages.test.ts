@@ -45,12 +45,16 @@ describe.each(testStores.map((f) => [f.title, f] as const))('pages on %s', (_tit
       expect(en.html).toMatch(/data-service="batch"/);
       // MTTR 9,150 s = 2 h 32 min against 42 min: breached.
       expect(en.html).toMatch(
-        /MTTR: <strong>2 h 32 min<\/strong> <span class="muted">\(≤ 42 min\)<\/span> <span class="status status-breached">breached<\/span>/,
+        new RegExp(
+          'MTTR: <strong>2 h 32 min</strong> <span class="muted">\\(≤ 42 min\\)</span> ' +
+            '<span class="status status-breached">breached</span>',
+        ),
       );
       const ja = await page('/?period=2025', { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.5' });
       expect(ja.html).toContain('<html lang="ja">');
       expect(ja.html).toContain('平均復旧時間: <strong>2時間32分</strong>');
-      // Availability 1 − 15,000 ÷ (31,528,800 − 21,000) = 0.999523927…: 99.952 % (claim 99.95 %, 2 + 1 decimals, truncated).
+      // Availability 1 − 15,000 ÷ (31,528,800 − 21,000) = 0.999523927…: 99.952 %
+      // (claim 99.95 %, 2 + 1 decimals, truncated).
       expect(ja.html).toContain('稼働率: <strong>99.952%</strong>');
     },
   );
@@ -60,8 +64,10 @@ describe.each(testStores.map((f) => [f.title, f] as const))('pages on %s', (_tit
     const breached = await page('/?period=2025&status=breached');
     expect(breached.html).toMatch(/data-service="shop"/);
     expect(breached.html).not.toMatch(/data-service="batch"/);
+    const serviceLine = (i: number) =>
+      `  - { id: s${String(i).padStart(2, '0')}, monitors: [{ id: m${i}, type: tcp, host: 127.0.0.1, port: 9 }] }`;
     const many = parseConfigText(
-      `services:\n${Array.from({ length: 30 }, (_, i) => `  - { id: s${String(i).padStart(2, '0')}, monitors: [{ id: m${i}, type: tcp, host: 127.0.0.1, port: 9 }] }`).join('\n')}\n`,
+      `services:\n${Array.from({ length: 30 }, (_, i) => serviceLine(i)).join('\n')}\n`,
       {},
       'many.yaml',
     );
@@ -100,7 +106,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('pages on %s', (_tit
     async () => {
       const { status, html } = await page('/services/shop?period=2025&lang=en');
       expect(status).toBe(200);
-      // Budget (1 − 0.9995) × 31,528,800 s = 15,764.4 s = 4 h 22 min; D = 15,000 s = 4 h 10 min; 764.4 ÷ 15,764.4 = 4.8 % left (truncated: 4 %).
+      // Budget (1 − 0.9995) × 31,528,800 s = 15,764.4 s = 4 h 22 min; D = 15,000 s = 4 h 10 min;
+      // 764.4 ÷ 15,764.4 = 4.8 % left (truncated: 4 %).
       expect(html).toContain('D = 4 h 10 min of 4 h 22 min budget, 4% left');
       // 8 incidents × 42 min = 336 min > 0.05 % of 365 days = 262.8 min.
       expect(html).toContain('8 incidents × 42 min MTTR = 336 min of downtime, but 99.95% of a year allows 262.8 min');

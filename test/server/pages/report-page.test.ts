@@ -191,7 +191,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('yearly report page 
     expect(html).toContain('href="/services/cloud/report/2026?lang=en"');
   });
 
-  it("offers the years of the service's own calendar: just after midnight in Tokyo on New Year, already 2027", async () => {
+  it("offers the years of the service's own calendar: just after New Year's midnight in Tokyo, 2027", async () => {
     // 2026-12-31T15:30Z is 2027-01-01 00:30 in Tokyo (UTC+9), still 2026 in UTC.
     const newYearMs = Date.parse('2026-12-31T15:30:00Z');
     const atNewYear = testApp({

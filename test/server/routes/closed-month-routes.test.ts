@@ -66,7 +66,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))(
       const refused = await send('POST', '/api/v1/incidents', body);
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { error: string }).error).toBe(
-        "this incident changes shop's closed months (2026-03), whose figures are frozen; give a reason so the change is recorded; nothing was written",
+        "this incident changes shop's closed months (2026-03), whose figures are " +
+          'frozen; give a reason so the change is recorded; nothing was written',
       );
       expect(await db.store.listIncidents('shop', 0, 8.64e15)).toEqual([]);
       expect(await march()).toEqual(frozen);

@@ -99,7 +99,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))(
       expect((await am(amPayload('firing', []), '')).status).toBe(401);
     });
 
-    it('turns firing alerts into alertmanager incidents once per fingerprint and startsAt, and resolves them', async () => {
+    it('turns firing alerts into alertmanager incidents once per fingerprint and startsAt; resolves them', async () => {
       const first = await am(amPayload('firing', [{ fingerprint: 'a1', status: 'firing' }]));
       expect(first.status).toBe(200);
       const { incidents } = (await first.json()) as { incidents: { incidentId: string; action: string }[] };

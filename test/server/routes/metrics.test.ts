@@ -89,7 +89,8 @@ describe('GET /metrics', () => {
       'probe_duration_seconds{service="shop",monitor="console",location="osaka"} 10', // the 10 s timeout
       'probe_duration_seconds{service="shop",monitor="backup",location="local"} 0',
       'probe_http_status_code{service="shop",monitor="console",location="tokyo"} 200',
-      'probe_ssl_earliest_cert_expiry{service="shop",monitor="console",location="tokyo"} 1788220800', // 2026-09-01T00:00Z
+      // 2026-09-01T00:00Z
+      'probe_ssl_earliest_cert_expiry{service="shop",monitor="console",location="tokyo"} 1788220800',
       'slawatch_claim_measured{service="shop",claim="availability",metric="availability"} 0.99995',
       'slawatch_claim_measured{service="shop",claim="mttr",metric="mttr"} 3000', // 3 000 000 ms
       'slawatch_claim_measured{service="shop",claim="latency",metric="latency"} 0.412', // p95 412 ms

@@ -56,7 +56,8 @@ describe('the HTTP guard', () => {
     const res = await send(b);
     expect(res.status).toBe(403);
     expect(await s.store.security.listTokens()).toEqual([]);
-    expect((await b.post('/admin/tokens', { name: 'x', scopes: 'read' })).status).toBe(200); // with the page's token it works
+    // with the page's token it works
+    expect((await b.post('/admin/tokens', { name: 'x', scopes: 'read' })).status).toBe(200);
     expect(await s.store.security.listTokens()).toHaveLength(1);
   });
 

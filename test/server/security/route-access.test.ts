@@ -75,7 +75,7 @@ describe('every route of the app', () => {
     expect(routes.map((r) => r.path)).toContain('/admin/users');
   });
 
-  it('answers anonymous API calls 401 and anonymous page views with a redirect to /login, except the public ones', async () => {
+  it('answers anonymous API calls 401 and anonymous page views a redirect to /login, but public ones', async () => {
     const failures: string[] = [];
     for (const route of routesOf(s.app)) {
       const res = await new Browser(s).request(route.method, route.concrete, route.method === 'GET' ? undefined : {});

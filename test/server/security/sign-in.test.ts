@@ -42,16 +42,18 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
     return { secret, recovery };
   }
 
-  it('asks for the TOTP code after the password; accepts the code of the step before, not two steps before, and each step once', async () => {
+  it('asks for the TOTP code after the password; takes the step before, not two before, each step once', async () => {
     const { secret } = await enrolledAdmin();
     s.clock.now += 120_000; // later than the enrolment's step
     const b = new Browser(s);
     await b.get('/login');
     const first = await b.post('/login', { username: 'root', password: goodPassword, next: '/admin/users' });
     expect(first.headers.get('location')).toBe('/login/totp?next=%2Fadmin%2Fusers');
-    expect((await b.request('GET', '/admin/users')).headers.get('location')).toBe('/login/totp'); // pending: no access yet
+    // pending: no access yet
+    expect((await b.request('GET', '/admin/users')).headers.get('location')).toBe('/login/totp');
     await b.get('/login/totp');
-    expect((await b.post('/login/totp', { code: totpCode(secret, s.clock.now - 60_000) })).status).toBe(401); // two steps old
+    // two steps old
+    expect((await b.post('/login/totp', { code: totpCode(secret, s.clock.now - 60_000) })).status).toBe(401);
     const ok = await b.post('/login/totp', { code: totpCode(secret, s.clock.now - 30_000), next: '/admin/users' });
     expect(ok.headers.get('location')).toBe('/admin/users');
     expect((await b.get('/admin/users')).status).toBe(200);
@@ -60,7 +62,8 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
     await again.get('/login');
     await again.post('/login', { username: 'root', password: goodPassword });
     await again.get('/login/totp');
-    expect((await again.post('/login/totp', { code: totpCode(secret, s.clock.now - 30_000) })).status).toBe(401); // replay
+    // replay
+    expect((await again.post('/login/totp', { code: totpCode(secret, s.clock.now - 30_000) })).status).toBe(401);
   });
 
   it('takes a recovery code instead of a TOTP code, once', async () => {
@@ -74,7 +77,7 @@ describe.each(testStores.map((f) => [f.title, f] as const))('sign-in on %s', (_t
     }
   });
 
-  it('locks an account after 3 failures in the window, refuses even the right password, unlocks after the duration or by an admin', async () => {
+  it('locks an account after 3 failures, refuses even the right password, unlocks in time or by an admin', async () => {
     await addUser(s, 'ed', 'editor');
     const b = new Browser(s);
     await b.get('/login');
