@@ -5,7 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PageDeps } from '../page-deps.ts';
 import { createPageContext, type PageContext } from '../page-context.ts';
-import { renderErrorPage, renderPage } from '../render-page.tsx';
+import { renderErrorPage, renderPage } from '../render-page.ts';
 import type { SecurityAppDeps } from '../../security/http/security-middleware.ts';
 import { actorName } from '../../security/http/principal.ts';
 import type { Actor } from '../../security/security-deps.ts';
