@@ -1,6 +1,6 @@
 // The page shell of every page: head with the bundled CSS/JS of web/, a skip link, the navigation,
 // the language switch and the period selector, and a <main> that web/ refreshes in place while
-// the page is open (render-page.tsx answers those polls with the main content only).
+// the page is open (render-page.ts answers those polls with the main content only).
 import type { Child } from 'hono/jsx';
 import { fill, langs, type Lang } from './i18n.ts';
 import { buildHref, type PageContext } from './page-context.ts';
@@ -20,8 +20,8 @@ export interface LayoutProps {
 const langNames: Record<Lang, string> = { ja: '日本語', en: 'English' };
 
 export function Layout({ ctx, title, periodSelector = true, children }: LayoutProps) {
-  const { t, deps } = ctx;
-  const live = deps.liveIntervalSeconds ?? 30;
+  const { t } = ctx;
+  const live = ctx.liveSeconds;
   const periodKeep = ctx.explicitPeriod ? periodParams(ctx.selection) : {};
   return (
     <html lang={ctx.lang}>
@@ -30,9 +30,9 @@ export function Layout({ ctx, title, periodSelector = true, children }: LayoutPr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t.appName}`}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={deps.assets.styleUrl} />
+        <link rel="stylesheet" href={ctx.assets.styleUrl} />
         <meta name="csrf-token" content={ctx.csrfToken} />
-        <script type="module" src={deps.assets.scriptUrl}></script>
+        <script type="module" src={ctx.assets.scriptUrl}></script>
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,9 +1,11 @@
 // What every page handler knows about its request: the language, the period selection, the clock
-// reading, and how to build links that keep `lang` and the period (so a view can be shared).
+// reading, and how to build links that keep `lang` and the period (so a view can be shared). It
+// holds data only, never the store: a view given it can render, not read.
 import type { Context } from 'hono';
 import { commonMessages, pickLang, type CommonMessages, type Lang } from './i18n.ts';
 import { parsePeriodQuery, periodParams, type PeriodSelection } from './period-query.ts';
 import type { PageDeps } from './page-deps.ts';
+import type { WebAssets } from './web-assets.ts';
 import '../security/http/principal.ts';
 
 export interface PageContext {
@@ -17,7 +19,12 @@ export interface PageContext {
   path: string;
   /** Every query parameter of the request (search, page, …), for links that keep them all. */
   query: Record<string, string>;
-  deps: PageDeps;
+  /** The config's timezone: the years the period selector offers, and times of no one service. */
+  timezone: string;
+  /** The bundled style sheet and script the page shell links. */
+  assets: Pick<WebAssets, 'styleUrl' | 'scriptUrl'>;
+  /** How often the open page polls for fresh content; 0: never (an edit form). */
+  liveSeconds: number;
   /** The CSRF token every state-changing form of this page carries as `_csrf` (SPEC §6); '' without security. */
   csrfToken: string;
   /** The signed-in account, or null (anonymous, or an app without security). */
@@ -31,10 +38,11 @@ export type PageContextResult = { ok: true; ctx: PageContext } | { ok: false; la
 export function createPageContext(c: Context, deps: PageDeps): PageContextResult {
   const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'));
   const nowMs = deps.nowMs();
+  const timezone = deps.config().timezone;
   const parsed = parsePeriodQuery(
     { period: c.req.query('period'), from: c.req.query('from'), to: c.req.query('to') },
     nowMs,
-    deps.config().timezone,
+    timezone,
   );
   if (!parsed.ok) return { ok: false, lang, message: parsed.message };
   const selection = parsed.selection;
@@ -49,7 +57,9 @@ export function createPageContext(c: Context, deps: PageDeps): PageContextResult
       nowMs,
       path: c.req.path,
       query: c.req.query(),
-      deps,
+      timezone,
+      assets: deps.assets,
+      liveSeconds: deps.liveIntervalSeconds ?? 30,
       csrfToken: c.get('csrfToken') ?? '',
       account: accountOf(c),
       href: (path, params = {}) => buildHref(path, { ...keep, ...params }),

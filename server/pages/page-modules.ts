@@ -2,24 +2,24 @@
 import { Hono } from 'hono';
 import type { PageDeps } from './page-deps.ts';
 import type { PageModule } from './page-module.ts';
-import { overviewPage } from './overview/overview-page.tsx';
-import { servicePage } from './service/service-page.tsx';
-import { monitorPage } from './monitor/monitor-page.tsx';
-import { reportPage } from './report/report-page.tsx';
-import { alertsPage } from './comms/alerts-page.tsx';
-import { incidentPage } from './comms/incident-page.tsx';
-import { maintenancePage } from './comms/maintenance-page.tsx';
-import { statusPage } from './comms/status-page.tsx';
+import { overviewRoutes } from './overview/overview-route.ts';
+import { serviceRoutes } from './service/service-route.ts';
+import { monitorRoutes } from './monitor/monitor-route.ts';
+import { reportRoutes } from './report/report-route.ts';
+import { alertsRoutes } from './comms/alerts-route.ts';
+import { incidentRoutes } from './comms/incident-route.ts';
+import { maintenanceRoutes } from './comms/maintenance-route.ts';
+import { statusRoutes } from './comms/status-route.ts';
 
 export const pageModules: PageModule[] = [
-  overviewPage,
-  servicePage,
-  monitorPage,
-  reportPage,
-  alertsPage,
-  incidentPage,
-  maintenancePage,
-  statusPage,
+  overviewRoutes,
+  serviceRoutes,
+  monitorRoutes,
+  reportRoutes,
+  alertsRoutes,
+  incidentRoutes,
+  maintenanceRoutes,
+  statusRoutes,
 ];
 
 export function createPageRoutes(deps: PageDeps, modules: readonly PageModule[] = pageModules): Hono {

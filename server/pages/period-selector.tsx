@@ -32,8 +32,7 @@ const optionLabel = {
 
 export function PeriodSelector({ ctx }: { ctx: PageContext }) {
   const { t, selection } = ctx;
-  const zone = ctx.deps.config().timezone;
-  const thisYear = yearContaining(zone, ctx.nowMs);
+  const thisYear = yearContaining(ctx.timezone, ctx.nowMs);
   const years = Array.from({ length: earlierYearsShown + 1 }, (_, i) => thisYear - i);
   const current = selection.kind === 'range' || selection.kind === 'current' ? '' : selection.label;
   const option = (value: string, label: string) => (

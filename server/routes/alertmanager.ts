@@ -72,7 +72,9 @@ export function createAlertmanagerRoutes(deps: AlertmanagerRoutesDeps): Hono {
         if (!serviceId) {
           skipped.push({
             fingerprint: a.fingerprint,
-            reason: `no service: label service=${JSON.stringify(a.labels.service ?? null)} names none and alertmanager.service is not set`,
+            reason:
+              `no service: label service=${JSON.stringify(a.labels.service ?? null)} names none ` +
+              'and alertmanager.service is not set',
           });
           continue;
         }

@@ -29,7 +29,10 @@ export async function recordAudit(
   });
 }
 
-/** Keys (by their ending) whose values are credentials: webhook and Slack URLs, SMTP URLs, HMAC secrets, tokens, hashes. */
+/**
+ * Keys (by their ending) whose values are credentials: webhook and Slack URLs, SMTP URLs, HMAC
+ * secrets, tokens, hashes.
+ */
 const secretKey = /(secret|password|passwd|token|smtp|url|hash|cookie|authorization|api_?key)$/i;
 export const redacted = '[redacted]';
 

@@ -44,7 +44,8 @@ export const commsMessages = defineMessages({
     timesNote: 'Times are in {timezone}.',
     reason: 'Reason for the change',
     reasonHint:
-      'Required when the change touches a closed month: its stored figures are measured again, and who changed what and why is recorded.',
+      'Required when the change touches a closed month: its stored figures are measured again, ' +
+      'and who changed what and why is recorded.',
     probeLocked: 'A probe incident opens and closes itself: its times come from its checks.',
     save: 'Save',
     create: 'Create',

@@ -1,20 +1,16 @@
 // `/status/:service`: the opt-in public status page (`status_page: true`): the current state, open
 // incidents with their published updates, announced maintenance, and the last 90 days day by day.
 // Only what was published is shown: internal notes, unannounced windows and other services stay out.
-import type { Hono } from 'hono';
-import { loadServiceTimeline } from '../../../pipeline/service-timeline.ts';
-import { computeDailyHistory, type DayHistory } from '../../../sla/daily-history.ts';
-import type { Incident, Maintenance } from '../../../sla/model.ts';
+// A pure view of what status-route.ts reads; it stands alone, without the console's shell.
 import type { IncidentNote } from '../../../db/comms-store.ts';
-import { fill, formatDateTime, formatDuration, formatPercentTruncated, langs, pickLang, type Lang } from '../i18n.ts';
-import type { PageModule } from '../page-module.ts';
-import type { PageDeps } from '../page-deps.ts';
+import type { DayHistory } from '../../../sla/daily-history.ts';
+import type { Incident, Maintenance } from '../../../sla/model.ts';
+import { fill, formatDateTime, formatDuration, formatPercentTruncated, langs, type Lang } from '../i18n.ts';
 import { statusMessages } from './status-messages.ts';
 
 export const historyDays = 90;
-const dayMs = 86_400_000;
 
-interface StatusData {
+export interface StatusData {
   name: string;
   zone: string;
   open: { incident: Incident; updates: IncidentNote[] }[];
@@ -23,48 +19,17 @@ interface StatusData {
   days: DayHistory[];
 }
 
-async function loadStatus(deps: PageDeps, serviceId: string, nowMs: number): Promise<StatusData | null> {
-  const service = deps.config().services.find((s) => s.spec.id === serviceId && s.statusPage);
-  if (!service) return null;
-  const { spec } = service;
-  const fromMs = nowMs - (historyDays + 1) * dayMs;
-  const [timeline, incidents, maintenance] = await Promise.all([
-    loadServiceTimeline(deps.store, spec, fromMs, nowMs),
-    deps.store.listIncidents(spec.id, fromMs, nowMs + 1),
-    deps.store.listMaintenance(spec.id, fromMs, nowMs + 366 * dayMs),
-  ]);
-  const openIncidents = incidents.filter((i) => i.resolvedAtMs === null && i.startedAtMs <= nowMs);
-  const open = await Promise.all(
-    openIncidents.map(async (incident) => ({
-      incident,
-      updates: (await deps.store.comms.listIncidentNotes(incident.id!)).filter((n) => n.publishedMs !== null),
-    })),
-  );
-  const announced = maintenance.filter((w) => w.announcedAtMs !== null && w.announcedAtMs <= nowMs && w.endMs > nowMs);
-  return {
-    name: spec.name,
-    zone: spec.timezone,
-    open,
-    upcoming: announced,
-    inMaintenance: announced.some((w) => w.startMs <= nowMs),
-    days: computeDailyHistory({ service: spec, nowMs, days: historyDays, timeline, incidents, maintenance }),
-  };
+interface StatusProps {
+  lang: Lang;
+  data: StatusData;
+  styleUrl: string;
+  /** The page's own path, for the language links. */
+  path: string;
 }
 
-export const statusPage: PageModule = {
-  name: 'status',
-  register(app: Hono, deps) {
-    app.get('/status/:service', async (c) => {
-      const lang = pickLang(c.req.query('lang'), c.req.header('accept-language'));
-      const data = await loadStatus(deps, c.req.param('service'), deps.nowMs());
-      if (!data) return c.html('<!doctype html><title>Not found</title><h1>Not found</h1>', 404);
-      c.header('Cache-Control', 'no-cache');
-      return c.html(
-        `<!doctype html>${(<StatusDocument lang={lang} data={data} styleUrl={deps.assets.styleUrl} path={c.req.path} />).toString()}`,
-      );
-    });
-  },
-};
+export function statusPageHtml(props: StatusProps): string {
+  return `<!doctype html>${StatusDocument(props).toString()}`;
+}
 
 function overall(data: StatusData): 'outage' | 'degraded' | 'maintenance' | 'operational' {
   if (data.open.some((o) => o.incident.impact === 'outage')) return 'outage';
@@ -72,19 +37,8 @@ function overall(data: StatusData): 'outage' | 'degraded' | 'maintenance' | 'ope
   return data.inMaintenance ? 'maintenance' : 'operational';
 }
 
-function StatusDocument({
-  lang,
-  data,
-  styleUrl,
-  path,
-}: {
-  lang: Lang;
-  data: StatusData;
-  styleUrl: string;
-  path: string;
-}) {
+function StatusDocument({ lang, data, styleUrl, path }: StatusProps) {
   const m = statusMessages(lang);
-  const time = (ms: number) => formatDateTime(lang, ms, data.zone);
   const state = overall(data);
   const title = fill(m.title, { service: data.name });
   return (
@@ -116,63 +70,80 @@ function StatusDocument({
             {m[state]}
           </p>
           <h2>{m.openIncidents}</h2>
-          {data.open.length === 0 ? (
-            <p>{m.noOpen}</p>
-          ) : (
-            data.open.map(({ incident, updates }) => (
-              <section class="status-incident" data-incident={incident.id}>
-                <h3>{incident.title}</h3>
-                <p class="muted">{fill(m.started, { time: time(incident.startedAtMs) })}</p>
-                {updates.length === 0 ? (
-                  <p>{m.noUpdates}</p>
-                ) : (
-                  <ol class="notes">
-                    {[...updates].reverse().map((n) => (
-                      <li>
-                        <strong>{time(n.publishedMs!)}</strong>
-                        <p>{n.text}</p>
-                      </li>
-                    ))}
-                  </ol>
-                )}
-              </section>
-            ))
-          )}
+          {data.open.length === 0 ? <p>{m.noOpen}</p> : <OpenIncidents lang={lang} data={data} />}
           <h2>{m.upcoming}</h2>
-          {data.upcoming.length === 0 ? (
-            <p>{m.noUpcoming}</p>
-          ) : (
-            <ul>
-              {data.upcoming.map((w) => (
-                <li data-maintenance={w.id}>
-                  <strong>{w.title}</strong> — {fill(m.window, { from: time(w.startMs), to: time(w.endMs) })} (
-                  {w.kind === 'downtime' ? m.downtime : m.noDowntime})
-                </li>
-              ))}
-            </ul>
-          )}
+          {data.upcoming.length === 0 ? <p>{m.noUpcoming}</p> : <UpcomingMaintenance lang={lang} data={data} />}
           <h2>{fill(m.history, { days: historyDays })}</h2>
-          <ol class="history-bars" aria-label={fill(m.history, { days: historyDays })}>
-            {data.days.map((d) => {
-              const label =
-                d.availability === null
-                  ? fill(m.dayUnknown, { date: d.date })
-                  : fill(d.downtimeMs > 0 ? m.dayDown : m.dayUp, {
-                      date: d.date,
-                      availability: formatPercentTruncated(lang, d.availability, 3),
-                      downtime: formatDuration(lang, d.downtimeMs),
-                    });
-              const kind = d.availability === null ? 'unknown' : d.downtimeMs > 0 ? 'down' : 'up';
-              return (
-                <li class={`day day-${kind}`} data-date={d.date} title={label}>
-                  <span class="visually-hidden">{label}</span>
-                </li>
-              );
-            })}
-          </ol>
+          <DailyHistory lang={lang} data={data} />
           <p class="muted">{fill(m.times, { timezone: data.zone })}</p>
         </main>
       </body>
     </html>
+  );
+}
+
+type SectionProps = Pick<StatusProps, 'lang' | 'data'>;
+
+/** Each open incident with its published updates, newest first. */
+function OpenIncidents({ lang, data }: SectionProps) {
+  const m = statusMessages(lang);
+  const time = (ms: number) => formatDateTime(lang, ms, data.zone);
+  return data.open.map(({ incident, updates }) => (
+    <section class="status-incident" data-incident={incident.id}>
+      <h3>{incident.title}</h3>
+      <p class="muted">{fill(m.started, { time: time(incident.startedAtMs) })}</p>
+      {updates.length === 0 ? (
+        <p>{m.noUpdates}</p>
+      ) : (
+        <ol class="notes">
+          {[...updates].reverse().map((n) => (
+            <li>
+              <strong>{time(n.publishedMs!)}</strong>
+              <p>{n.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  ));
+}
+
+function UpcomingMaintenance({ lang, data }: SectionProps) {
+  const m = statusMessages(lang);
+  const time = (ms: number) => formatDateTime(lang, ms, data.zone);
+  return (
+    <ul>
+      {data.upcoming.map((w) => (
+        <li data-maintenance={w.id}>
+          <strong>{w.title}</strong> — {fill(m.window, { from: time(w.startMs), to: time(w.endMs) })} (
+          {w.kind === 'downtime' ? m.downtime : m.noDowntime})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A bar per day: up, down (with its availability and downtime), or unknown. */
+function DailyHistory({ lang, data }: SectionProps) {
+  const m = statusMessages(lang);
+  return (
+    <ol class="history-bars" aria-label={fill(m.history, { days: historyDays })}>
+      {data.days.map((d) => {
+        const label =
+          d.availability === null
+            ? fill(m.dayUnknown, { date: d.date })
+            : fill(d.downtimeMs > 0 ? m.dayDown : m.dayUp, {
+                date: d.date,
+                availability: formatPercentTruncated(lang, d.availability, 3),
+                downtime: formatDuration(lang, d.downtimeMs),
+              });
+        const kind = d.availability === null ? 'unknown' : d.downtimeMs > 0 ? 'down' : 'up';
+        return (
+          <li class={`day day-${kind}`} data-date={d.date} title={label}>
+            <span class="visually-hidden">{label}</span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }

@@ -18,7 +18,10 @@ export interface OverviewQuery {
 
 export interface OverviewRow {
   service: ServiceConfig;
-  /** The report of the period for coverage: with no period selected, the availability claim's own period when there is one. */
+  /**
+   * The report of the period for coverage: with no period selected, the availability claim's own
+   * period when there is one.
+   */
   report: CachedReport;
   /** Incidents open now, whenever they started. */
   openNow: number;

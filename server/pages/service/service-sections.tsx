@@ -61,7 +61,10 @@ export function ClaimsTable({ ctx, claims, timezone }: { ctx: PageContext; claim
   );
 }
 
-/** A bar of the period with each incident and maintenance window placed on it (decorative: the list below says the same). */
+/**
+ * A bar of the period with each incident and maintenance window placed on it (decorative: the list
+ * below says the same).
+ */
 export function IncidentTimeline({
   ctx,
   incidents,

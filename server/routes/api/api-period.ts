@@ -44,7 +44,8 @@ export const periodParameters = [
     in: 'query',
     schema: { type: 'string' },
     description:
-      'Start of a custom range: a date (local midnight in the service timezone) or an ISO instant with offset. With `to`.',
+      'Start of a custom range: a date (local midnight in the service timezone) or an ISO instant with offset. ' +
+      'With `to`.',
   },
   {
     name: 'to',

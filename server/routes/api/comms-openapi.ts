@@ -32,7 +32,8 @@ const conflict = {
 };
 const closedConflict = {
   '409': jsonResponse(
-    'The change touches a closed (frozen) month and no reason was given; the message names the months (yyyy-MM in the service timezone). Nothing was written.',
+    'The change touches a closed (frozen) month and no reason was given; the message names the months ' +
+      '(yyyy-MM in the service timezone). Nothing was written.',
     'Error',
   ),
 };
@@ -40,7 +41,8 @@ const reason = {
   type: 'string',
   maxLength: 500,
   description:
-    'Why the change is made. Required when it touches a closed month, whose stored figures are then measured again and the change recorded (who, what, why, figures before and after).',
+    'Why the change is made. Required when it touches a closed month, whose stored figures are then measured ' +
+    'again and the change recorded (who, what, why, figures before and after).',
 };
 
 function op(
@@ -79,7 +81,8 @@ export const commsApiDocs: ApiModule = {
           {
             '200': ok('The incident.'),
             '409': jsonResponse(
-              "A probe incident's times cannot be edited, or the change touches a closed month and no reason was given (nothing was written).",
+              "A probe incident's times cannot be edited, or the change touches a closed month " +
+                'and no reason was given (nothing was written).',
               'Error',
             ),
           },
@@ -152,7 +155,8 @@ export const commsApiDocs: ApiModule = {
           ],
           responses: {
             '200': ok(
-              '{ alerts: [...] } with id, key, service, name, severity (page|ticket), status, claim, summary, times, lastSent per channel.',
+              '{ alerts: [...] } with id, key, service, name, severity (page|ticket), status, claim, summary, ' +
+                'times, lastSent per channel.',
             ),
           },
         },
@@ -195,10 +199,12 @@ export const commsApiDocs: ApiModule = {
       '/alertmanager': {
         post: {
           summary:
-            'Alertmanager webhook receiver (version 4): firing alerts open incidents of source alertmanager (one per fingerprint and startsAt), resolved ones close them',
+            'Alertmanager webhook receiver (version 4): firing alerts open incidents of source alertmanager ' +
+            '(one per fingerprint and startsAt), resolved ones close them',
           operationId: 'receiveAlertmanager',
           description:
-            'Authenticated by `Authorization: Bearer <alertmanager.token>` (in alertmanager.yml: http_config.authorization.credentials).',
+            'Authenticated by `Authorization: Bearer <alertmanager.token>` ' +
+            '(in alertmanager.yml: http_config.authorization.credentials).',
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { type: 'object', required: ['version', 'status', 'alerts'] } } },

@@ -88,7 +88,8 @@ export const figuresApi: ApiModule = {
         get: {
           summary: 'Each claim with its status and error budget',
           description:
-            'Without a period, each claim is evaluated over its own current period (its year, quarter, month or rolling window).',
+            'Without a period, each claim is evaluated over its own current period ' +
+            '(its year, quarter, month or rolling window).',
           operationId: 'getClaims',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, ...periodParameters],
           responses: { '200': jsonResponse('The claims.', 'ClaimList'), ...errorResponses },

@@ -30,8 +30,10 @@ export function buildOpenApiDocument(parts: readonly OpenApiPart[], version: str
       title: 'slawatch API',
       version,
       description:
-        'Read-only JSON of slawatch: services, figures and claims for any period (SPEC §5), incidents, maintenance windows and checks. ' +
-        'Times are ISO 8601 instants; figures are in base units (ratios, seconds, counts); a figure with no data is null.',
+        'Read-only JSON of slawatch: services, figures and claims for any period (SPEC §5), ' +
+        'incidents, maintenance windows and checks. ' +
+        'Times are ISO 8601 instants; figures are in base units (ratios, seconds, counts); ' +
+        'a figure with no data is null.',
     },
     servers: [{ url: '/' }],
     paths,

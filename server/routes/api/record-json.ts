@@ -120,7 +120,8 @@ export function monthChangeJson(row: MonthChangeRow, timezone: string) {
 const monthFigures = {
   type: 'object',
   description:
-    'availability (ratio), downtimeSeconds, incidentCount, mttrSeconds, notificationDelayMaxSeconds, maintenanceCount, maintenanceNoticeViolations',
+    'availability (ratio), downtimeSeconds, incidentCount, mttrSeconds, notificationDelayMaxSeconds, ' +
+    'maintenanceCount, maintenanceNoticeViolations',
   additionalProperties: { type: ['number', 'null'] },
 } as const;
 

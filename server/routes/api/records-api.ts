@@ -87,7 +87,8 @@ export const recordsApi: ApiModule = {
       '/services/{id}/month-changes': {
         get: {
           summary:
-            'Changes to frozen months whose month starts in the period: who, when, what, why, and the figures before and after',
+            'Changes to frozen months whose month starts in the period: who, when, what, why, ' +
+            'and the figures before and after',
           operationId: 'listMonthChanges',
           parameters: [idParameter, ...periodParameters],
           responses: {

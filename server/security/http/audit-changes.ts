@@ -47,7 +47,10 @@ export function auditChanges(
   };
 }
 
-/** `create` for a POST to the collection, `update` for PATCH/PUT/POST to the item, the sub-action otherwise (`notes`, `announce`). */
+/**
+ * `create` for a POST to the collection, `update` for PATCH/PUT/POST to the item, the sub-action
+ * otherwise (`notes`, `announce`).
+ */
 function verbOf(method: string, path: string, id: string | null): string {
   if (method === 'DELETE') return 'delete';
   if (id === null) return method === 'POST' ? 'create' : 'update';

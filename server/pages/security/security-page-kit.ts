@@ -1,15 +1,14 @@
-// What the security pages share: their deps, the page context of a request, the acting account
-// for the audit log, form fields, and a safe "where to go after sign-in".
+// What the security routes share: their deps, the acting account for the audit log, form fields,
+// a safe "where to go after sign-in", and answering with a security page.
 import type { Context } from 'hono';
-import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { PageContext } from '../page-context.ts';
 import type { PageDeps } from '../page-deps.ts';
-import { createPageContext, type PageContext } from '../page-context.ts';
-import { renderErrorPage, renderPage } from '../render-page.tsx';
+import type { PageBody } from '../page-body.ts';
+import { renderPage, withPageContext } from '../render-page.ts';
 import type { SecurityAppDeps } from '../../security/http/security-middleware.ts';
 import { actorName } from '../../security/http/principal.ts';
 import type { Actor } from '../../security/security-deps.ts';
-import { securityMessages } from './security-messages.ts';
 
 export interface SecurityPageDeps {
   security: SecurityAppDeps;
@@ -37,30 +36,15 @@ export function safeNext(next: string | undefined): string {
   return next && /^\/(?![/\\])/.test(next) ? next : '/';
 }
 
-export async function securityPage(
+/** A security page: no period selector, and not kept by caches. */
+export function securityPage(
   c: Context,
   deps: PageDeps,
-  title: (m: ReturnType<typeof securityMessages>) => string,
-  body: (ctx: PageContext, m: ReturnType<typeof securityMessages>) => Child,
+  page: (ctx: PageContext) => PageBody,
   status?: ContentfulStatusCode,
-): Promise<Response> {
-  const made = createPageContext(c, deps);
-  if (!made.ok) return renderErrorPage(c, made.lang, 400, made.message);
-  const m = securityMessages(made.ctx.lang);
-  c.header('Cache-Control', 'no-store');
-  return renderPage(c, made.ctx, { title: title(m), body: body(made.ctx, m), periodSelector: false, status });
+): Response | Promise<Response> {
+  return withPageContext(c, deps, (ctx) => {
+    c.header('Cache-Control', 'no-store');
+    return renderPage(c, ctx, { ...page(ctx), periodSelector: false, status });
+  });
 }
-
-export function Errors({ errors }: { errors: readonly string[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <ul class="form-errors" role="alert">
-      {errors.map((e) => (
-        <li>{e}</li>
-      ))}
-    </ul>
-  );
-}
-
-export const isoMinute = (ms: number | null, never: string) =>
-  ms === null ? never : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
