@@ -9,7 +9,7 @@ import { noticeBoundMs, noticeLeadMs } from './maintenance-rules.ts';
 import { notificationBoundMs } from './figures.ts';
 import { formatClaimValue } from './claim-text.ts';
 import { pct } from './claim-status.ts';
-import { coverageGatedMetrics } from './claim-measure.ts';
+import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
 
 export const alertSeverities = ['page', 'ticket'] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
@@ -148,7 +148,7 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
       `MTTR so far ${show(measured)} is above the claimed ${show(claim.bound)}`,
     );
   }
-  if (claim.metric === 'incident_count' || claim.metric === 'long_incident_count') {
+  if (countMetrics.has(claim.metric)) {
     const what = claim.metric === 'incident_count' ? 'incidents' : 'long incidents';
     if (measured > claim.bound) {
       add(

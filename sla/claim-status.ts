@@ -4,7 +4,8 @@ import type { Claim } from './model.ts';
 import type { Figures } from './figures-types.ts';
 import { truncateDecimals } from './number-format.ts';
 import { formatClaimValue } from './claim-text.ts';
-import { claimMeasures, coverageGatedMetrics, type MeasureContext } from './claim-measure.ts';
+import { claimMeasures, type MeasureContext } from './claim-measure.ts';
+import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
 
 export const claimStatuses = ['met', 'at_risk', 'breached', 'insufficient_data'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
@@ -88,7 +89,7 @@ function atRiskReason(
   const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
   if (!running || elapsed <= 0) return null;
   // Linear projection of counts and downtime to the period's end.
-  if (claim.metric === 'incident_count' || claim.metric === 'long_incident_count') {
+  if (countMetrics.has(claim.metric)) {
     const projected = measured / elapsed;
     if (projected > claim.bound)
       return `on pace for ${projected.toFixed(1)} by the period's end (bound ${claim.bound})`;

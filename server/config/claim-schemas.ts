@@ -4,14 +4,11 @@
 
 import { z } from 'zod';
 import { claimMetrics, maintenanceKinds, type ClaimMetric, type ClaimPeriod } from '../../sla/model.ts';
-import { claimDirections } from '../../sla/claim-directions.ts';
+import { metricTraits } from '../../sla/metric-traits.ts';
 import { describeValue } from './describe-value.ts';
 import { parseDurationMs } from './durations.ts';
 import { durationMs, id, integer, percentage, reject, stringOrNumber } from './scalar-schemas.ts';
 import { whenValid } from './when-valid.ts';
-
-// The direction of each metric's bound lives in sla/ (the engine and the sheet import share it).
-export { claimDirections };
 
 /** How each metric's bound is written (parsed to a ratio, milliseconds or a count) and an example. */
 const claimBounds = {
@@ -44,7 +41,7 @@ function claimPeriod() {
 }
 
 function claim<M extends ClaimMetric, S extends z.core.$ZodLooseShape>(metric: M, extra: S) {
-  const direction = claimDirections[metric];
+  const direction = metricTraits[metric].direction;
   const bound = claimBounds[metric].schema().optional();
   const unchecked = z.unknown().optional(); // reported below as the wrong direction
   return z

@@ -1,8 +1,7 @@
 // Claims read from a sheet as the config's YAML (the engine side is sla/sheet-claims.ts).
 import type { ServiceSpec } from '../../sla/model.ts';
-import { claimDirections } from '../../sla/claim-directions.ts';
 import { backupMonitor, sheetClaimId } from '../../sla/sheet-claims.ts';
-import { durationMetrics } from '../../sla/claim-measure.ts';
+import { durationMetrics, metricTraits } from '../../sla/metric-traits.ts';
 import { formatDurationMs } from '../config/durations.ts';
 import type { SheetClaim } from './extract-claims.ts';
 
@@ -24,6 +23,6 @@ export function yamlClaim(claim: ClaimSheetClaim, service: ServiceSpec): Record<
     metric: claim.metric,
     ...(claim.kind ? { kind: claim.kind } : {}),
     ...(monitorId ? { monitor: monitorId } : {}),
-    [claimDirections[claim.metric]]: yamlBound(claim),
+    [metricTraits[claim.metric].direction]: yamlBound(claim),
   };
 }

@@ -1,20 +1,11 @@
 // The measurable items of a METI-style SaaS SLA check sheet: how each is named (Japanese and
 // English) and how its claim is read from the answer. A registry: one entry per item, matched by
 // the item's name, never by its row number. Each reader returns claims or the reason it cannot.
-import type { MaintenanceKind } from '../../sla/model.ts';
+import { claimMetrics, type MaintenanceKind } from '../../sla/model.ts';
 import { findCounts, findDurations, findPercentages, normalizeText, type Span } from './sheet-text.ts';
 
-export const sheetMetrics = [
-  'service_hours',
-  'maintenance_notice',
-  'availability',
-  'mttr',
-  'incident_count',
-  'long_incident_count',
-  'notification_delay',
-  'latency',
-  'backup_freshness',
-] as const;
+/** What a sheet can claim: every claim metric, and the service hours a calendar is made from. */
+export const sheetMetrics = ['service_hours', ...claimMetrics] as const;
 export type SheetMetric = (typeof sheetMetrics)[number];
 
 /** One claim read from an answer. `bound` is in base units: a ratio, seconds or a count (SPEC §5). */

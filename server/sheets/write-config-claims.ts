@@ -4,7 +4,7 @@
 // result is validated as a whole before anything is written, like every config change.
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { ServiceSpec } from '../../sla/model.ts';
-import { claimDirections } from '../../sla/claim-directions.ts';
+import { metricTraits } from '../../sla/metric-traits.ts';
 import { isClaimMetric } from '../../sla/sheet-claims.ts';
 import type { SheetClaim } from './extract-claims.ts';
 import { yamlBound, yamlClaim } from './claims-as-yaml.ts';
@@ -53,17 +53,17 @@ export function writeSheetClaimsIntoConfig(
       (item) => isMap(item) && item.get('metric') === claim.metric && (item.get('kind') ?? undefined) === claim.kind,
     ) as YAMLMap | undefined;
     if (existing) {
-      existing.set(claimDirections[claim.metric], yamlBound(claim));
+      existing.set(metricTraits[claim.metric].direction, yamlBound(claim));
       existing.set('sheet_row', claim.sheetRow);
       changes.push(
-        `row ${claim.sheetRow}: claim ${String(existing.get('id'))} now ${claimDirections[claim.metric]} ${yamlBound(claim)}`,
+        `row ${claim.sheetRow}: claim ${String(existing.get('id'))} now ${metricTraits[claim.metric].direction} ${yamlBound(claim)}`,
       );
     } else {
       const created = doc.createNode(entry) as YAMLMap;
       created.flow = true;
       list.items.push(created);
       changes.push(
-        `row ${claim.sheetRow}: claim ${String(entry.id)} added (${claimDirections[claim.metric]} ${yamlBound(claim)})`,
+        `row ${claim.sheetRow}: claim ${String(entry.id)} added (${metricTraits[claim.metric].direction} ${yamlBound(claim)})`,
       );
     }
   }
