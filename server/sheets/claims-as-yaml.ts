@@ -2,7 +2,7 @@
 import type { ServiceSpec } from '../../sla/model.ts';
 import { backupMonitor, sheetClaimId } from '../../sla/sheet-claims.ts';
 import { durationMetrics, metricTraits } from '../../sla/metric-traits.ts';
-import { formatDurationMs } from '../config/durations.ts';
+import { formatConfigDuration } from '../config/durations.ts';
 import type { SheetClaim } from './extract-claims.ts';
 
 type ClaimSheetClaim = SheetClaim & { metric: Exclude<SheetClaim['metric'], 'service_hours'> };
@@ -10,7 +10,7 @@ type ClaimSheetClaim = SheetClaim & { metric: Exclude<SheetClaim['metric'], 'ser
 /** The bound as the config writes it: 99.99%, 1h30m, 27. */
 export function yamlBound(claim: ClaimSheetClaim): string | number {
   if (claim.metric === 'availability') return `${Number((claim.bound * 100).toFixed(claim.decimals ?? 2))}%`;
-  if (durationMetrics.has(claim.metric)) return formatDurationMs(Math.round(claim.bound * 1000));
+  if (durationMetrics.has(claim.metric)) return formatConfigDuration(Math.round(claim.bound * 1000));
   return claim.bound;
 }
 
