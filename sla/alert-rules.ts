@@ -7,7 +7,7 @@ import type { ClaimEvaluation } from './claim-status.ts';
 import type { BurnRatePair } from './burn-rates.ts';
 import { noticeBoundMs, noticeLeadMs } from './maintenance-rules.ts';
 import { notificationBoundMs } from './figures.ts';
-import { formatClaimValue } from './claim-text.ts';
+import { breachFigures } from './claim-text.ts';
 import { pct } from './claim-status.ts';
 import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
 
@@ -114,7 +114,6 @@ type Add = (name: string, subject: string, severity: AlertSeverity, claim: Claim
 
 function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRuleInput, add: Add): void {
   const { claim, measured } = current.evaluation;
-  const show = (v: number) => formatClaimValue(claim, v, 'en');
   if (claim.metric === 'availability') {
     for (const pair of input.burnRates.get(claim.id) ?? []) {
       if (!pair.firing) continue;
@@ -140,12 +139,13 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
   }
   if (measured === null) return;
   if (claim.metric === 'mttr' && measured > claim.bound) {
+    const shown = breachFigures(claim, measured, 'en');
     add(
       'mttr_over_bound',
       claim.id,
       'ticket',
       claim,
-      `MTTR so far ${show(measured)} is above the claimed ${show(claim.bound)}`,
+      `MTTR so far ${shown.measured} is above the claimed ${shown.bound}`,
     );
   }
   if (countMetrics.has(claim.metric)) {

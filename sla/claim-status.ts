@@ -3,7 +3,7 @@
 import type { Claim } from './model.ts';
 import type { Figures } from './figures-types.ts';
 import { truncateDecimals } from './number-format.ts';
-import { formatClaimValue } from './claim-text.ts';
+import { breachFigures, formatClaimedPercent } from './claim-text.ts';
 import { claimMeasures, type MeasureContext } from './claim-measure.ts';
 import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
 
@@ -58,13 +58,13 @@ export function evaluateClaim(claim: Claim, ctx: ClaimPeriodContext): ClaimEvalu
         `unknown time leaves availability between ${pct(lower)} and ${pct(upper)}, around the bound`,
       );
     }
-    if (upper < claim.bound) return result('breached', `availability at most ${pct(upper)} < ${pct(claim.bound)}`);
+    // The upper end truncated and the bound as written: "99.9899% < 99.99%", never "99.99% < 99.99%".
+    if (upper < claim.bound)
+      return result('breached', `availability at most ${pct(upper)} < ${formatClaimedPercent(claim.bound)}`);
   } else if (fails(claim, measured)) {
-    const show = (v: number) => formatClaimValue(claim, v, 'en');
-    return result(
-      'breached',
-      `measured ${show(measured)} ${claim.direction === 'min' ? '<' : '>'} bound ${show(claim.bound)}`,
-    );
+    const shown = breachFigures(claim, measured, 'en');
+    const op = claim.direction === 'min' ? '<' : '>';
+    return result('breached', `measured ${shown.measured} ${op} bound ${shown.bound}`);
   }
   const risk = atRiskReason(claim, measured, ctx, budget);
   return risk ? result('at_risk', risk) : result('met', 'meets its bound');
