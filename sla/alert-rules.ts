@@ -103,7 +103,8 @@ export function computeActiveAlerts(input: AlertRuleInput): ActiveAlert[] {
         null,
         leftMs <= 0
           ? `the certificate of ${cert.monitorId} has expired`
-          : `the certificate of ${cert.monitorId} expires in ${days} days (${new Date(cert.expiresAtMs).toISOString()})`,
+          : `the certificate of ${cert.monitorId} expires in ${days} days ` +
+              `(${new Date(cert.expiresAtMs).toISOString()})`,
       );
     }
   }
@@ -123,7 +124,9 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
         claim.id,
         w.severity,
         claim,
-        `error budget of ${claim.id} (${pct(claim.bound)}) burning at ${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`,
+        `error budget of ${claim.id} (${pct(claim.bound)}) burning at ` +
+          `${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ` +
+          `${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`,
       );
     }
   }
@@ -168,7 +171,8 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
           claim.id,
           'ticket',
           claim,
-          `${measured} ${what} so far, on pace for ${projected.toFixed(1)} by the period's end (claimed ${claim.bound})`,
+          `${measured} ${what} so far, on pace for ${projected.toFixed(1)} by the period's end ` +
+            `(claimed ${claim.bound})`,
         );
       }
     }
@@ -190,7 +194,8 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
         subject,
         'page',
         claim,
-        `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} was not notified within the claimed ${formatSpan(boundMs)}`,
+        `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} ` +
+          `was not notified within the claimed ${formatSpan(boundMs)}`,
       );
     } else if (leftMs < notificationWarningMs) {
       add(
@@ -198,7 +203,8 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
         subject,
         'page',
         claim,
-        `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min (claimed ${formatSpan(boundMs)} from detection)`,
+        `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min ` +
+          `(claimed ${formatSpan(boundMs)} from detection)`,
       );
     }
   }
@@ -219,7 +225,8 @@ function maintenanceAlerts(input: AlertRuleInput, add: Add): void {
       window.id ?? String(window.startMs),
       'ticket',
       claim,
-      `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; the claim needs ${formatSpan(boundMs)}`,
+      `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; ` +
+        `the claim needs ${formatSpan(boundMs)}`,
     );
   }
 }

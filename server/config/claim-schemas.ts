@@ -58,12 +58,14 @@ function claim<M extends ClaimMetric, S extends z.core.$ZodLooseShape>(metric: M
     .superRefine((claimValue, ctx) => {
       const value = claimValue as { min?: unknown; max?: unknown };
       const other = direction === 'min' ? 'max' : 'min';
-      const word = direction === 'min' ? 'least' : 'most';
+      const [word, side] = direction === 'min' ? ['least', 'lower'] : ['most', 'upper'];
       if (value[other] !== undefined) {
-        const message = `${metric} claims take ${direction}, not ${other} (the measured figure must be at ${word} the bound)`;
+        const why = `the measured figure must be at ${word} the bound`;
+        const message = `${metric} claims take ${direction}, not ${other} (${why})`;
         ctx.addIssue({ code: 'custom', path: [other], message });
       } else if (value[direction] === undefined) {
-        const message = `required (${metric} claims are ${direction === 'min' ? 'lower' : 'upper'} bounds, e.g. ${direction}: ${claimBounds[metric].example})`;
+        const example = `${direction}: ${claimBounds[metric].example}`;
+        const message = `required (${metric} claims are ${side} bounds, e.g. ${example})`;
         ctx.addIssue({ code: 'custom', path: [direction], message });
       }
     }, whenValid(direction));

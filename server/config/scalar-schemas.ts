@@ -29,7 +29,8 @@ export function durationMs(options: { minMs?: number } = {}) {
     const ms = parseDurationMs(input);
     if (ms === null) return reject(ctx, input, invalidDurationMessage(input));
     if (options.minMs !== undefined && ms < options.minMs) {
-      return reject(ctx, input, `must be at least ${formatConfigDuration(options.minMs)} (got ${describeValue(input)})`);
+      const least = formatConfigDuration(options.minMs);
+      return reject(ctx, input, `must be at least ${least} (got ${describeValue(input)})`);
     }
     return ms;
   });

@@ -61,9 +61,12 @@ export function sheetNotes(
   }
   return [
     `Note: measured by slawatch for ${context.year} (${context.timezone}); exported ${context.generatedAt}.`,
-    'Note: availability is shown to one decimal more than the claim and truncated below it (never rounded, never rounded up).',
-    'Note: durations with an upper bound (MTTR, notification time, backup gap) are rounded up to the minute; those with a lower bound (maintenance notice) are rounded down.',
-    'Note: the longest notification time includes incidents still not notified past the bound, counted from detection to this export.',
+    'Note: availability is shown to one decimal more than the claim and truncated below it ' +
+      '(never rounded, never rounded up).',
+    'Note: durations with an upper bound (MTTR, notification time, backup gap) are rounded up to the minute; ' +
+      'those with a lower bound (maintenance notice) are rounded down.',
+    'Note: the longest notification time includes incidents still not notified past the bound, ' +
+      'counted from detection to this export.',
     `Note: closed months (figures frozen when they closed): ${frozen}`,
   ];
 }
