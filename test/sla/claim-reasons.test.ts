@@ -4,33 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { evaluateClaim, type ClaimPeriodContext } from '../../sla/claim-status.ts';
 import type { Figures } from '../../sla/figures-types.ts';
 import type { Claim } from '../../sla/model.ts';
-import { at, claim, DAY_S, incident, window } from '../oracle/build.ts';
+import { at, claim, DAY_S, figures, incident, window } from '../oracle/build.ts';
 
 const minS = 60;
 const hourS = 3600;
-
-const noFigures: Figures = {
-  plannedSeconds: 365 * DAY_S,
-  downtimeSeconds: 0,
-  unknownSeconds: 0,
-  maintenanceSeconds: 0,
-  availability: null,
-  availabilityLower: null,
-  availabilityUpper: null,
-  coverage: 1,
-  incidentCount: null,
-  longIncidentCount: null,
-  openIncidentCount: null,
-  mttrSeconds: null,
-  notificationDelayMaxSeconds: null,
-  notificationDelayP50Seconds: null,
-  incidentsNotifiedLate: null,
-  maintenanceCount: 0,
-  maintenanceNoticeViolations: null,
-  latencyP50Ms: null,
-  latencyP95Ms: null,
-  latencyP99Ms: null,
-};
 
 /** A closed year (now at its end, so nothing is projected) whose figures are `over`. */
 function context(
@@ -46,7 +23,7 @@ function context(
     toMs,
     fullPlannedMs: 365 * DAY_S * 1000,
     ...over,
-    figures: { ...noFigures, ...over.figures },
+    figures: figures(over.figures),
   };
 }
 

@@ -2,41 +2,23 @@
 // the bound (up against an upper bound, down against a lower one), spending up and the budget down.
 import { describe, expect, it } from 'vitest';
 import { claimReason, type ReasonContext } from '../../../server/pages/service/claim-reason.ts';
-import type { ClaimEvaluation, ClaimStatus } from '../../../sla/claim-status.ts';
-import type { Figures } from '../../../sla/figures-types.ts';
+import type { ClaimEvaluation } from '../../../sla/claim-status.ts';
 import type { Claim } from '../../../sla/model.ts';
-import { at, claim, DAY_S } from '../../oracle/build.ts';
+import { at, claim, DAY_S, figures } from '../../oracle/build.ts';
 
-const figures: Figures = {
-  plannedSeconds: 365 * DAY_S,
-  downtimeSeconds: 0,
-  unknownSeconds: 0,
-  maintenanceSeconds: 0,
-  availability: null,
-  availabilityLower: null,
-  availabilityUpper: null,
-  coverage: 1,
+/** A closed year (nothing is projected to its end): one incident, resolved and notified late; one notice too late. */
+const closedYear = figures({
   incidentCount: 1,
-  longIncidentCount: 0,
   openIncidentCount: 0,
-  mttrSeconds: null,
-  notificationDelayMaxSeconds: null,
-  notificationDelayP50Seconds: null,
   incidentsNotifiedLate: 1,
-  maintenanceCount: 1,
   maintenanceNoticeViolations: 1,
-  latencyP50Ms: null,
-  latencyP95Ms: null,
-  latencyP99Ms: null,
-};
-
-/** A closed year: nothing is projected to its end. */
-const ctx: ReasonContext = { figures, fromMs: at(0), toMs: at(365 * DAY_S), nowMs: at(365 * DAY_S) };
+});
+const ctx: ReasonContext = { figures: closedYear, fromMs: at(0), toMs: at(365 * DAY_S), nowMs: at(365 * DAY_S) };
 
 const evaluation = (c: Claim, measured: number, extra: Partial<ClaimEvaluation> = {}): ClaimEvaluation => ({
   claim: c,
   measured,
-  status: 'breached' satisfies ClaimStatus,
+  status: 'breached',
   reason: '',
   ...extra,
 });
