@@ -7,9 +7,9 @@ import type { ClaimEvaluation } from './claim-status.ts';
 import type { BurnRatePair } from './burn-rates.ts';
 import { noticeBoundMs, noticeLeadMs } from './maintenance-rules.ts';
 import { notificationBoundMs } from './figures.ts';
-import { formatClaimValue } from './claim-text.ts';
+import { breachFigures } from './claim-text.ts';
 import { pct } from './claim-status.ts';
-import { coverageGatedMetrics } from './claim-measure.ts';
+import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
 
 export const alertSeverities = ['page', 'ticket'] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
@@ -103,7 +103,8 @@ export function computeActiveAlerts(input: AlertRuleInput): ActiveAlert[] {
         null,
         leftMs <= 0
           ? `the certificate of ${cert.monitorId} has expired`
-          : `the certificate of ${cert.monitorId} expires in ${days} days (${new Date(cert.expiresAtMs).toISOString()})`,
+          : `the certificate of ${cert.monitorId} expires in ${days} days ` +
+              `(${new Date(cert.expiresAtMs).toISOString()})`,
       );
     }
   }
@@ -114,7 +115,6 @@ type Add = (name: string, subject: string, severity: AlertSeverity, claim: Claim
 
 function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRuleInput, add: Add): void {
   const { claim, measured } = current.evaluation;
-  const show = (v: number) => formatClaimValue(claim, v, 'en');
   if (claim.metric === 'availability') {
     for (const pair of input.burnRates.get(claim.id) ?? []) {
       if (!pair.firing) continue;
@@ -124,7 +124,9 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
         claim.id,
         w.severity,
         claim,
-        `error budget of ${claim.id} (${pct(claim.bound)}) burning at ${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`,
+        `error budget of ${claim.id} (${pct(claim.bound)}) burning at ` +
+          `${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ` +
+          `${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`,
       );
     }
   }
@@ -140,15 +142,16 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
   }
   if (measured === null) return;
   if (claim.metric === 'mttr' && measured > claim.bound) {
+    const shown = breachFigures(claim, measured, 'en');
     add(
       'mttr_over_bound',
       claim.id,
       'ticket',
       claim,
-      `MTTR so far ${show(measured)} is above the claimed ${show(claim.bound)}`,
+      `MTTR so far ${shown.measured} is above the claimed ${shown.bound}`,
     );
   }
-  if (claim.metric === 'incident_count' || claim.metric === 'long_incident_count') {
+  if (countMetrics.has(claim.metric)) {
     const what = claim.metric === 'incident_count' ? 'incidents' : 'long incidents';
     if (measured > claim.bound) {
       add(
@@ -168,7 +171,8 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
           claim.id,
           'ticket',
           claim,
-          `${measured} ${what} so far, on pace for ${projected.toFixed(1)} by the period's end (claimed ${claim.bound})`,
+          `${measured} ${what} so far, on pace for ${projected.toFixed(1)} by the period's end ` +
+            `(claimed ${claim.bound})`,
         );
       }
     }
@@ -190,7 +194,8 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
         subject,
         'page',
         claim,
-        `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} was not notified within the claimed ${formatSpan(boundMs)}`,
+        `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} ` +
+          `was not notified within the claimed ${formatSpan(boundMs)}`,
       );
     } else if (leftMs < notificationWarningMs) {
       add(
@@ -198,7 +203,8 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
         subject,
         'page',
         claim,
-        `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min (claimed ${formatSpan(boundMs)} from detection)`,
+        `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min ` +
+          `(claimed ${formatSpan(boundMs)} from detection)`,
       );
     }
   }
@@ -219,7 +225,8 @@ function maintenanceAlerts(input: AlertRuleInput, add: Add): void {
       window.id ?? String(window.startMs),
       'ticket',
       claim,
-      `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; the claim needs ${formatSpan(boundMs)}`,
+      `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; ` +
+        `the claim needs ${formatSpan(boundMs)}`,
     );
   }
 }

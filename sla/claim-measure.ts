@@ -15,15 +15,6 @@ export interface MeasureContext {
   nowMs: number;
 }
 
-/** Metrics whose figure and bound are durations: ms in the engine, seconds in JSON and sheets (SPEC §5). */
-export const durationMetrics: ReadonlySet<ClaimMetric> = new Set([
-  'mttr',
-  'notification_delay',
-  'maintenance_notice',
-  'backup_freshness',
-  'latency',
-]);
-
 const secondsToMs = (s: number | null) => (s === null ? null : s * 1000);
 
 export const claimMeasures: Record<ClaimMetric, (claim: Claim, ctx: MeasureContext) => number | null> = {
@@ -56,12 +47,3 @@ export const claimMeasures: Record<ClaimMetric, (claim: Claim, ctx: MeasureConte
     return p === 50 ? figures.latencyP50Ms : p === 99 ? figures.latencyP99Ms : figures.latencyP95Ms;
   },
 };
-
-/** Metrics measured by probes: their claims need coverage (SPEC §3). The others come from records. */
-export const coverageGatedMetrics: ReadonlySet<ClaimMetric> = new Set([
-  'availability',
-  'mttr',
-  'incident_count',
-  'long_incident_count',
-  'latency',
-]);

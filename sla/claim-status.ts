@@ -3,8 +3,9 @@
 import type { Claim } from './model.ts';
 import type { Figures } from './figures-types.ts';
 import { truncateDecimals } from './number-format.ts';
-import { formatClaimValue } from './claim-text.ts';
-import { claimMeasures, coverageGatedMetrics, type MeasureContext } from './claim-measure.ts';
+import { breachFigures, formatClaimedPercent } from './claim-text.ts';
+import { claimMeasures, type MeasureContext } from './claim-measure.ts';
+import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
 
 export const claimStatuses = ['met', 'at_risk', 'breached', 'insufficient_data'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
@@ -57,13 +58,13 @@ export function evaluateClaim(claim: Claim, ctx: ClaimPeriodContext): ClaimEvalu
         `unknown time leaves availability between ${pct(lower)} and ${pct(upper)}, around the bound`,
       );
     }
-    if (upper < claim.bound) return result('breached', `availability at most ${pct(upper)} < ${pct(claim.bound)}`);
+    // The upper end truncated and the bound as written: "99.9899% < 99.99%", never "99.99% < 99.99%".
+    if (upper < claim.bound)
+      return result('breached', `availability at most ${pct(upper)} < ${formatClaimedPercent(claim.bound)}`);
   } else if (fails(claim, measured)) {
-    const show = (v: number) => formatClaimValue(claim, v, 'en');
-    return result(
-      'breached',
-      `measured ${show(measured)} ${claim.direction === 'min' ? '<' : '>'} bound ${show(claim.bound)}`,
-    );
+    const shown = breachFigures(claim, measured, 'en');
+    const op = claim.direction === 'min' ? '<' : '>';
+    return result('breached', `measured ${shown.measured} ${op} bound ${shown.bound}`);
   }
   const risk = atRiskReason(claim, measured, ctx, budget);
   return risk ? result('at_risk', risk) : result('met', 'meets its bound');
@@ -88,7 +89,7 @@ function atRiskReason(
   const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
   if (!running || elapsed <= 0) return null;
   // Linear projection of counts and downtime to the period's end.
-  if (claim.metric === 'incident_count' || claim.metric === 'long_incident_count') {
+  if (countMetrics.has(claim.metric)) {
     const projected = measured / elapsed;
     if (projected > claim.bound)
       return `on pace for ${projected.toFixed(1)} by the period's end (bound ${claim.bound})`;

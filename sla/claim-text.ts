@@ -1,66 +1,79 @@
-// A claim's result in words, in Japanese and English. Pure, from computed data only.
-import type { Claim, ClaimMetric } from './model.ts';
+// A claim's values and result in words, in Japanese and English. Pure, from computed data only.
+import type { Claim } from './model.ts';
 import type { ClaimStatus } from './claim-status.ts';
-import { formatDurationMs, formatPercent, percentDecimals } from './number-format.ts';
-
-type Lang = 'en' | 'ja';
-
-const labels: Record<ClaimMetric, Record<Lang, string>> = {
-  availability: { en: 'Availability', ja: '稼働率' },
-  mttr: { en: 'MTTR', ja: '平均復旧時間' },
-  incident_count: { en: 'Incidents', ja: '障害件数' },
-  long_incident_count: { en: 'Incidents lasting a day or more', ja: '1日以上の障害件数' },
-  notification_delay: { en: 'Failure notification delay', ja: '障害通知時間' },
-  maintenance_notice: { en: 'Maintenance notice', ja: '計画停止の事前通知' },
-  backup_freshness: { en: 'Longest time between backups', ja: 'バックアップ間隔（最大）' },
-  latency: { en: 'Response time', ja: '応答時間' },
-};
-
-export const statusWords: Record<ClaimStatus, Record<Lang, string>> = {
-  met: { en: 'met', ja: '達成' },
-  at_risk: { en: 'at risk', ja: '要注意' },
-  breached: { en: 'breached', ja: '未達' },
-  insufficient_data: { en: 'insufficient data', ja: 'データ不足' },
-};
-
-const countUnit: Record<Lang, string> = { en: '', ja: '件' };
+import { boundPhrase, countUnit, headingLabel, millisecondsText, statusWords, type Lang } from './claim-words.ts';
+import { formatDurationText } from './duration-text.ts';
+import { metricTraits, type MetricUnit } from './metric-traits.ts';
+import {
+  formatPercent,
+  otherSide,
+  percentDecimals,
+  roundToStep,
+  unflatteringSide,
+  type RoundingSide,
+} from './number-format.ts';
 
 /** The availability decimals shown: one more than the claim was written with (truncated, never rounded up). */
 export function shownPercentDecimals(claim: Pick<Claim, 'bound'>): number {
   return percentDecimals(claim.bound) + 1;
 }
 
-/** A value of the claim's metric in its base units, for people. Availability is truncated to the claim's decimals + 1. */
-export function formatClaimValue(claim: Claim, value: number, lang: Lang): string {
-  switch (claim.metric) {
-    case 'availability':
-      return formatPercent(value, shownPercentDecimals(claim));
-    case 'incident_count':
-    case 'long_incident_count':
-      return `${value}${countUnit[lang]}`;
-    case 'latency':
-      return lang === 'ja' ? `${Math.round(value)}ミリ秒` : `${Math.round(value)} ms`;
-    default:
-      return formatDurationMs(value, lang);
-  }
+type ValueFormat = (claim: Claim, value: number, lang: Lang, side: RoundingSide | undefined) => string;
+
+const valueFormats: Record<MetricUnit, ValueFormat> = {
+  // Truncated whatever the side: a ratio is bounded from below, so truncation is its unflattering side.
+  ratio: (claim, value) => formatPercent(value, shownPercentDecimals(claim)),
+  count: (_, value, lang) => `${value}${countUnit[lang]}`,
+  latency: (_, value, lang, side) => millisecondsText(side ? roundToStep(value, 1, side) : Math.round(value), lang),
+  duration: (_, value, lang, side) => formatDurationText(value, lang, side),
+};
+
+/**
+ * A value of the claim's metric in its base units, for people. Availability is truncated to the
+ * claim's decimals + 1; times are rounded to `side` when given, else to the nearest ms and cut.
+ */
+export function formatClaimValue(claim: Claim, value: number, lang: Lang, side?: RoundingSide): string {
+  return valueFormats[metricTraits[claim.metric].unit](claim, value, lang, side);
 }
 
-function boundText(claim: Claim, lang: Lang): string {
-  const bound =
-    claim.metric === 'availability'
-      ? formatPercent(claim.bound, percentDecimals(claim.bound))
-      : formatClaimValue(claim, claim.bound, lang);
-  if (lang === 'ja') return `${bound}${claim.direction === 'min' ? '以上' : '以内'}`;
-  return `${claim.direction === 'min' ? '≥' : '≤'} ${bound}`;
+/** An availability bound as the claim wrote it: 0.9999 → "99.99%". */
+export function formatClaimedPercent(bound: number): string {
+  return formatPercent(bound, percentDecimals(bound));
 }
+
+/**
+ * The bound as claimed, with its direction ("≥ 99.99%", "42分以内"); availability with the
+ * claim's own decimals, anything else as `formatValue` writes it.
+ */
+export function formatClaimBound(claim: Claim, lang: Lang, formatValue = formatClaimValue): string {
+  const value =
+    metricTraits[claim.metric].unit === 'ratio'
+      ? formatClaimedPercent(claim.bound)
+      : formatValue(claim, claim.bound, lang);
+  return boundPhrase(claim.direction, value, lang);
+}
+
+/**
+ * A figure past its bound and the bound, each rounded away from the other (the figure to its
+ * unflattering side), so "500.4 ms" reads "501 ms > 500 ms", never "500 ms > 500 ms".
+ */
+export function breachFigures(claim: Claim, measured: number, lang: Lang): { measured: string; bound: string } {
+  const side = unflatteringSide(claim.direction);
+  return {
+    measured: formatClaimValue(claim, measured, lang, side),
+    bound: formatClaimValue(claim, claim.bound, lang, otherSide(side)),
+  };
+}
+
+const noData: Record<Lang, string> = { ja: 'データなし', en: 'no data' };
 
 export function claimText(claim: Claim, measured: number | null, status: ClaimStatus): Record<Lang, string> {
   const text = (lang: Lang) => {
-    const value =
-      measured === null ? (lang === 'ja' ? 'データなし' : 'no data') : formatClaimValue(claim, measured, lang);
+    const value = measured === null ? noData[lang] : formatClaimValue(claim, measured, lang);
+    const label = headingLabel(claim.metric, lang);
     return lang === 'ja'
-      ? `${labels[claim.metric].ja} ${value}（目標 ${boundText(claim, 'ja')}）：${statusWords[status].ja}`
-      : `${labels[claim.metric].en} ${value} (claim ${boundText(claim, 'en')}): ${statusWords[status].en}`;
+      ? `${label} ${value}（目標 ${formatClaimBound(claim, 'ja')}）：${statusWords[status].ja}`
+      : `${label} ${value} (claim ${formatClaimBound(claim, 'en')}): ${statusWords[status].en}`;
   };
   return { en: text('en'), ja: text('ja') };
 }

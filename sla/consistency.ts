@@ -3,7 +3,8 @@
 // of a year allows 52.56 min of downtime.
 import type { Claim, ServiceSpec } from './model.ts';
 import { nominalPeriodMs, periodWords } from './claim-period.ts';
-import { formatPercent, percentDecimals } from './number-format.ts';
+import { formatClaimedPercent } from './claim-text.ts';
+import { metricWords } from './claim-words.ts';
 
 export interface Contradiction {
   claimIds: string[];
@@ -29,12 +30,17 @@ export function findContradictions(service: ServiceSpec): Contradiction[] {
     const repairMs = count.bound * mttr.bound;
     const allowedMs = (1 - availability.bound) * nominalPeriodMs(availability.period);
     if (repairMs > allowedMs) {
-      const pct = formatPercent(availability.bound, percentDecimals(availability.bound));
+      const pct = formatClaimedPercent(availability.bound);
       const p = periodWords(availability.period);
+      const words = { mttr: metricWords.mttr.label, availability: metricWords.availability.label };
       out.push({
         claimIds: [count.id, mttr.id, availability.id],
-        en: `if every incident were an outage, ${count.bound} incidents × ${min(mttr.bound)} min MTTR = ${min(repairMs)} min of downtime, but ${pct} of ${p.en} allows ${min(allowedMs)} min`,
-        ja: `全障害が停止だった場合、${count.bound}件 × 平均復旧時間${min(mttr.bound)}分 = ${min(repairMs)}分の停止となり、${p.ja}で稼働率${pct}が許す${min(allowedMs)}分を超える`,
+        en:
+          `if every incident were an outage, ${count.bound} incidents × ${min(mttr.bound)} min ${words.mttr.en} = ` +
+          `${min(repairMs)} min of downtime, but ${pct} of ${p.en} allows ${min(allowedMs)} min`,
+        ja:
+          `全障害が停止だった場合、${count.bound}件 × ${words.mttr.ja}${min(mttr.bound)}分 = ${min(repairMs)}分の停止となり、` +
+          `${p.ja}で${words.availability.ja}${pct}が許す${min(allowedMs)}分を超える`,
       });
     }
   }
@@ -44,8 +50,14 @@ export function findContradictions(service: ServiceSpec): Contradiction[] {
     if (longMs > repairMs) {
       out.push({
         claimIds: [long.id, count.id, mttr.id],
-        en: `${long.bound} incidents of at least ${min(service.longAfterMs)} min = ${min(longMs)} min, more than ${count.bound} × ${min(mttr.bound)} min = ${min(repairMs)} min of total repair time: the long-incident count must be measured on another clock (time to resolve, not to restore)`,
-        ja: `${min(service.longAfterMs)}分以上の障害${long.bound}件 = ${min(longMs)}分は、${count.bound}件 × ${min(mttr.bound)}分 = ${min(repairMs)}分の総復旧時間を超える：長時間障害の件数は別の基準（復旧ではなく解決までの時間）で測られている`,
+        en:
+          `${long.bound} incidents of at least ${min(service.longAfterMs)} min = ${min(longMs)} min, ` +
+          `more than ${count.bound} × ${min(mttr.bound)} min = ${min(repairMs)} min of total repair time: ` +
+          'the long-incident count must be measured on another clock (time to resolve, not to restore)',
+        ja:
+          `${min(service.longAfterMs)}分以上の障害${long.bound}件 = ${min(longMs)}分は、` +
+          `${count.bound}件 × ${min(mttr.bound)}分 = ${min(repairMs)}分の総復旧時間を超える：` +
+          '長時間障害の件数は別の基準（復旧ではなく解決までの時間）で測られている',
       });
     }
   }

@@ -23,23 +23,24 @@ export function percentDecimals(ratio: number): number {
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
-/** A duration in ms as a short human string: 42 min, 4 h, 1 d 2 h, 30 s. */
-export function formatDurationMs(ms: number, lang: 'en' | 'ja'): string {
-  const units: [number, string, string][] = [
-    [86_400_000, ' d', '日'],
-    [3_600_000, ' h', '時間'],
-    [60_000, ' min', '分'],
-    [1_000, ' s', '秒'],
-  ];
-  if (ms < 1000) return lang === 'ja' ? `${Math.round(ms)}ミリ秒` : `${Math.round(ms)} ms`;
-  const parts: string[] = [];
-  let rest = Math.round(ms);
-  for (const [size, en, ja] of units) {
-    const n = Math.floor(rest / size);
-    if (n > 0 && parts.length < 2) {
-      parts.push(`${n}${lang === 'ja' ? ja : en}`);
-      rest -= n * size;
-    }
-  }
-  return parts.join(lang === 'ja' ? '' : ' ');
+/** Which way a figure is rounded to the precision it is shown with. */
+export type RoundingSide = 'up' | 'down';
+
+/**
+ * The side that does not flatter the service (SPEC §5, check-sheet export): up for a figure
+ * bounded from above (MTTR, delays, response time), down for one bounded from below (notice). A
+ * breached figure rounded so moves away from its bound and never reads as equal to it.
+ */
+export function unflatteringSide(direction: 'min' | 'max'): RoundingSide {
+  return direction === 'max' ? 'up' : 'down';
+}
+
+export function otherSide(side: RoundingSide): RoundingSide {
+  return side === 'up' ? 'down' : 'up';
+}
+
+/** `value` to a whole number of `step`s on `side`; within float noise of a whole number it is that number. */
+export function roundToStep(value: number, step: number, side: RoundingSide): number {
+  const steps = value / step;
+  return (side === 'up' ? Math.ceil(steps - 1e-9) : Math.floor(steps + 1e-9)) * step;
 }

@@ -2,8 +2,9 @@
 // year's downtime is known to within ±(incidents × i). A claim whose bound is finer than that
 // cannot be verified at this interval, and slawatch says so.
 import type { Claim, ClaimMetric, ServiceSpec } from './model.ts';
+import type { Lang } from './claim-words.ts';
 import { nominalPeriodMs, periodWords } from './claim-period.ts';
-import { formatDurationMs } from './number-format.ts';
+import { formatDurationText } from './duration-text.ts';
 
 export interface ClaimResolution {
   claimId: string;
@@ -13,6 +14,11 @@ export interface ClaimResolution {
   en: string;
   ja: string;
 }
+
+const verdict = (verifiable: boolean) => ({
+  en: verifiable ? 'verifiable' : 'unverifiable at this interval',
+  ja: verifiable ? '検証可能' : 'この間隔では検証不能',
+});
 
 const minutes = (ms: number) => (ms / 60_000).toLocaleString('en-US', { maximumFractionDigits: 2 });
 
@@ -36,11 +42,13 @@ const withinBound =
   (claim, service, i) => {
     const errorMs = errorOf(claim, service, i);
     const verifiable = errorMs <= claim.bound;
+    const error = (lang: Lang) => formatDurationText(errorMs, lang);
+    const bound = (lang: Lang) => formatDurationText(claim.bound, lang);
     return {
       verifiable,
       errorMs,
-      en: `${what.en} known within ±${formatDurationMs(errorMs, 'en')} against a bound of ${formatDurationMs(claim.bound, 'en')}: ${verifiable ? 'verifiable' : 'unverifiable at this interval'}`,
-      ja: `${what.ja}の誤差 ±${formatDurationMs(errorMs, 'ja')}（目標 ${formatDurationMs(claim.bound, 'ja')}）：${verifiable ? '検証可能' : 'この間隔では検証不能'}`,
+      en: `${what.en} known within ±${error('en')} against a bound of ${bound('en')}: ${verdict(verifiable).en}`,
+      ja: `${what.ja}の誤差 ±${error('ja')}（目標 ${bound('ja')}）：${verdict(verifiable).ja}`,
     };
   };
 
@@ -52,11 +60,16 @@ const resolvers: Record<ClaimMetric, Resolver> = {
     const budgetMs = (1 - claim.bound) * nominalPeriodMs(claim.period);
     const verifiable = errorMs <= budgetMs;
     const p = periodWords(claim.period);
+    const error = (lang: Lang) => `${incidents} × ${formatDurationText(i, lang)}`;
     return {
       verifiable,
       errorMs,
-      en: `downtime known within ±${incidents} × ${formatDurationMs(i, 'en')} = ${minutes(errorMs)} min; the error budget of ${p.en} is ${minutes(budgetMs)} min: ${verifiable ? 'verifiable' : 'unverifiable at this interval'}`,
-      ja: `停止時間の誤差 ±${incidents} × ${formatDurationMs(i, 'ja')} = ${minutes(errorMs)}分、${p.ja}の許容停止時間 ${minutes(budgetMs)}分：${verifiable ? '検証可能' : 'この間隔では検証不能'}`,
+      en:
+        `downtime known within ±${error('en')} = ${minutes(errorMs)} min; ` +
+        `the error budget of ${p.en} is ${minutes(budgetMs)} min: ${verdict(verifiable).en}`,
+      ja:
+        `停止時間の誤差 ±${error('ja')} = ${minutes(errorMs)}分、` +
+        `${p.ja}の許容停止時間 ${minutes(budgetMs)}分：${verdict(verifiable).ja}`,
     };
   },
   mttr: withinBound({ en: 'each repair time', ja: '復旧時間' }, (_, __, i) => i),
@@ -75,8 +88,8 @@ const resolvers: Record<ClaimMetric, Resolver> = {
     return {
       verifiable: true,
       errorMs: blindMs,
-      en: `outages shorter than ${formatDurationMs(blindMs, 'en')} can go unseen`,
-      ja: `${formatDurationMs(blindMs, 'ja')}未満の停止は検知されないことがある`,
+      en: `outages shorter than ${formatDurationText(blindMs, 'en')} can go unseen`,
+      ja: `${formatDurationText(blindMs, 'ja')}未満の停止は検知されないことがある`,
     };
   },
   latency: exact,

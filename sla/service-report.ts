@@ -6,7 +6,7 @@ import type { BackupFreshness, Figures } from './figures-types.ts';
 import { computeFigureParts, figuresFromParts, fullPlannedMs, type FigureInput } from './figures.ts';
 import { evaluateClaim, type ClaimEvaluation, type ClaimStatus } from './claim-status.ts';
 import { claimText } from './claim-text.ts';
-import { durationMetrics } from './claim-measure.ts';
+import { durationMetrics } from './metric-traits.ts';
 
 export interface ReportClaim {
   id: string;

@@ -1,8 +1,7 @@
 // Claims read from a check sheet (server/sheets) as the engine's claims. A claim the config already
 // makes (same metric and kind) wins over the sheet's: the config is what the team edits. Pure.
 import type { Claim, ClaimMetric, MaintenanceKind, ServiceSpec } from './model.ts';
-import { claimDirections } from './claim-directions.ts';
-import { durationMetrics } from './claim-measure.ts';
+import { durationMetrics, metricTraits } from './metric-traits.ts';
 
 /** What the engine needs of a claim read from a sheet; bounds in base units (ratio, seconds, count). */
 export interface SheetClaimCore {
@@ -32,7 +31,7 @@ export function toEngineClaim(claim: SheetClaimCore & { metric: ClaimMetric }, s
     id: sheetClaimId(claim),
     sheetRow: claim.sheetRow,
     metric: claim.metric,
-    direction: claimDirections[claim.metric],
+    direction: metricTraits[claim.metric].direction,
     // The engine keeps durations in ms; the sheet JSON has seconds (SPEC §5).
     bound: durationMetrics.has(claim.metric) ? claim.bound * 1000 : claim.bound,
     period: { kind: 'year' },

@@ -73,7 +73,8 @@ function claimReferences(service: Entry): PathError[] {
     if (monitor === undefined) {
       errors.push({ path: [...claim.path, 'monitor'], message: `no monitor "${name}" in this service` });
     } else if (monitor.value.type !== 'push') {
-      const message = `monitor "${name}" is of type ${String(monitor.value.type)}; backup_freshness needs a push monitor`;
+      const type = String(monitor.value.type);
+      const message = `monitor "${name}" is of type ${type}; backup_freshness needs a push monitor`;
       errors.push({ path: [...claim.path, 'monitor'], message });
     }
   }
@@ -91,7 +92,9 @@ function noticeConflicts(claims: Entry[]): PathError[] {
       .find((c) => c.value.kind === claim.value.kind || c.value.kind === undefined || claim.value.kind === undefined);
     if (earlier === undefined) return;
     const kind = claim.value.kind === undefined ? 'both kinds' : `kind ${String(claim.value.kind)}`;
-    const message = `a second maintenance_notice claim for ${kind} (the first is claim "${String(earlier.value.id)}"); a window has one notice bound`;
+    const message =
+      `a second maintenance_notice claim for ${kind} (the first is claim "${String(earlier.value.id)}"); ` +
+      'a window has one notice bound';
     errors.push({ path: [...claim.path, claim.value.kind === undefined ? 'metric' : 'kind'], message });
   });
   return errors;

@@ -4,14 +4,11 @@
 
 import { z } from 'zod';
 import { claimMetrics, maintenanceKinds, type ClaimMetric, type ClaimPeriod } from '../../sla/model.ts';
-import { claimDirections } from '../../sla/claim-directions.ts';
+import { metricTraits } from '../../sla/metric-traits.ts';
 import { describeValue } from './describe-value.ts';
 import { parseDurationMs } from './durations.ts';
 import { durationMs, id, integer, percentage, reject, stringOrNumber } from './scalar-schemas.ts';
 import { whenValid } from './when-valid.ts';
-
-// The direction of each metric's bound lives in sla/ (the engine and the sheet import share it).
-export { claimDirections };
 
 /** How each metric's bound is written (parsed to a ratio, milliseconds or a count) and an example. */
 const claimBounds = {
@@ -44,7 +41,7 @@ function claimPeriod() {
 }
 
 function claim<M extends ClaimMetric, S extends z.core.$ZodLooseShape>(metric: M, extra: S) {
-  const direction = claimDirections[metric];
+  const direction = metricTraits[metric].direction;
   const bound = claimBounds[metric].schema().optional();
   const unchecked = z.unknown().optional(); // reported below as the wrong direction
   return z
@@ -61,12 +58,14 @@ function claim<M extends ClaimMetric, S extends z.core.$ZodLooseShape>(metric: M
     .superRefine((claimValue, ctx) => {
       const value = claimValue as { min?: unknown; max?: unknown };
       const other = direction === 'min' ? 'max' : 'min';
-      const word = direction === 'min' ? 'least' : 'most';
+      const [word, side] = direction === 'min' ? ['least', 'lower'] : ['most', 'upper'];
       if (value[other] !== undefined) {
-        const message = `${metric} claims take ${direction}, not ${other} (the measured figure must be at ${word} the bound)`;
+        const why = `the measured figure must be at ${word} the bound`;
+        const message = `${metric} claims take ${direction}, not ${other} (${why})`;
         ctx.addIssue({ code: 'custom', path: [other], message });
       } else if (value[direction] === undefined) {
-        const message = `required (${metric} claims are ${direction === 'min' ? 'lower' : 'upper'} bounds, e.g. ${direction}: ${claimBounds[metric].example})`;
+        const example = `${direction}: ${claimBounds[metric].example}`;
+        const message = `required (${metric} claims are ${side} bounds, e.g. ${example})`;
         ctx.addIssue({ code: 'custom', path: [direction], message });
       }
     }, whenValid(direction));

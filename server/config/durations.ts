@@ -35,8 +35,8 @@ export function parseDurationMs(input: string | number): number | null {
   return ms !== null && Number.isSafeInteger(ms) ? ms : null;
 }
 
-/** The shortest compound form of a duration (`93_600_000` → `1d2h`), for messages. */
-export function formatDurationMs(ms: number): string {
+/** A duration in the config's own syntax, shortest form (`93_600_000` → `1d2h`): for messages and written configs. */
+export function formatConfigDuration(ms: number): string {
   if (ms === 0) return '0s';
   let rest = ms;
   let text = '';

@@ -1,5 +1,5 @@
 export { formatConfigErrors, loadConfigFile, parseConfigText } from './load-config.ts';
-export { parseDurationMs, formatDurationMs } from './durations.ts';
+export { parseDurationMs, formatConfigDuration } from './durations.ts';
 export { parsePercentage } from './percentages.ts';
 export { substituteEnv, type Env } from './env-substitution.ts';
 export * from './types.ts';

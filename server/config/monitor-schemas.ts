@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { monitorTypes, type MonitorType } from '../../sla/model.ts';
 import { describeValue } from './describe-value.ts';
-import { formatDurationMs } from './durations.ts';
+import { formatConfigDuration } from './durations.ts';
 import { httpSettingsShape } from './http-schema.ts';
 import { durationMs, host, httpUrl, id, integer, port, reject, text } from './scalar-schemas.ts';
 import { dnsRecordTypes } from './types.ts';
@@ -53,7 +53,7 @@ function probedMonitor<T extends MonitorType, S extends z.core.$ZodLooseShape>(t
 
 function checkTimeout(value: ProbeCommon, ctx: z.core.$RefinementCtx): void {
   if (value.timeout !== undefined && value.timeout >= value.interval) {
-    const message = `must be shorter than the interval (${formatDurationMs(value.interval)})`;
+    const message = `must be shorter than the interval (${formatConfigDuration(value.interval)})`;
     ctx.addIssue({ code: 'custom', path: ['timeout'], message });
   }
 }

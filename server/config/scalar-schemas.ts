@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { describeValue } from './describe-value.ts';
-import { formatDurationMs, invalidDurationMessage, parseDurationMs } from './durations.ts';
+import { formatConfigDuration, invalidDurationMessage, parseDurationMs } from './durations.ts';
 import { invalidInstantMessage, parseInstantMs } from './instants.ts';
 import { invalidPercentageMessage, parsePercentage } from './percentages.ts';
 
@@ -29,7 +29,8 @@ export function durationMs(options: { minMs?: number } = {}) {
     const ms = parseDurationMs(input);
     if (ms === null) return reject(ctx, input, invalidDurationMessage(input));
     if (options.minMs !== undefined && ms < options.minMs) {
-      return reject(ctx, input, `must be at least ${formatDurationMs(options.minMs)} (got ${describeValue(input)})`);
+      const least = formatConfigDuration(options.minMs);
+      return reject(ctx, input, `must be at least ${least} (got ${describeValue(input)})`);
     }
     return ms;
   });

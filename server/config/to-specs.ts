@@ -3,8 +3,16 @@
 // values (a monitor's timeout and quorum, a service's timezone) are filled in here.
 
 import { toSecurityConfig } from './security-schema.ts';
-import { defaultLocation, type Claim, type Maintenance, type MonitorSpec, type MonitorType } from '../../sla/model.ts';
-import { claimDirections, type RawClaim } from './claim-schemas.ts';
+import {
+  defaultLocation,
+  type Claim,
+  type ClaimMetric,
+  type Maintenance,
+  type MonitorSpec,
+  type MonitorType,
+} from '../../sla/model.ts';
+import { metricTraits } from '../../sla/metric-traits.ts';
+import type { RawClaim } from './claim-schemas.ts';
 import { defaultQuorum, defaultTimeoutMs, type RawMonitorOf } from './monitor-schemas.ts';
 import type { RawNotificationOf } from './notification-schemas.ts';
 import type { RawConfig, RawMaintenance, RawService } from './schema.ts';
@@ -146,11 +154,29 @@ function toMonitor<T extends MonitorType>(type: T, raw: RawMonitorOf<T>): Monito
   return monitorConverters[type](raw);
 }
 
+type RawClaimOf<M extends ClaimMetric> = Extract<RawClaim, { metric: M }>;
+
+/** What a claim of each metric carries beyond its bound and period. */
+const claimExtras: { [M in ClaimMetric]: (raw: RawClaimOf<M>) => Partial<Claim> } = {
+  availability: () => ({}),
+  mttr: () => ({}),
+  incident_count: () => ({}),
+  long_incident_count: () => ({}),
+  notification_delay: () => ({}),
+  maintenance_notice: (raw) => (raw.kind === undefined ? {} : { kind: raw.kind }),
+  backup_freshness: (raw) => ({ monitorId: raw.monitor }),
+  latency: (raw) => ({ percentile: raw.percentile }),
+};
+
+function extrasOf<M extends ClaimMetric>(metric: M, raw: RawClaimOf<M>): Partial<Claim> {
+  return claimExtras[metric](raw);
+}
+
 function toClaim(raw: RawClaim): Claim {
-  const direction = claimDirections[raw.metric];
+  const direction = metricTraits[raw.metric].direction;
   const bound = raw[direction];
   if (typeof bound !== 'number') throw new Error(`claim ${raw.id}: ${direction} passed validation without a number`);
-  const claim: Claim = {
+  return {
     id: raw.id,
     sheetRow: raw.sheet_row ?? null,
     metric: raw.metric,
@@ -158,11 +184,8 @@ function toClaim(raw: RawClaim): Claim {
     bound,
     period: raw.period,
     minCoverage: raw.min_coverage,
+    ...extrasOf(raw.metric, raw),
   };
-  if (raw.metric === 'maintenance_notice' && raw.kind !== undefined) claim.kind = raw.kind;
-  if (raw.metric === 'backup_freshness') claim.monitorId = raw.monitor;
-  if (raw.metric === 'latency') claim.percentile = raw.percentile;
-  return claim;
 }
 
 function toMaintenance(raw: RawMaintenance, serviceId: string): Maintenance {

@@ -4,10 +4,11 @@
 // locale, dates and times the service's timezone, and availability is truncated to the claim's
 // decimals plus one — never rounded up (99.9949 % must not read 99.995 % … or 99.99 %).
 import { DateTime } from 'luxon';
-import { formatDurationMs, percentDecimals, truncateDecimals } from '../../sla/number-format.ts';
+import { langs, type Lang } from '../../sla/claim-words.ts';
+import { formatDurationText } from '../../sla/duration-text.ts';
+import { percentDecimals, truncateDecimals, type RoundingSide } from '../../sla/number-format.ts';
 
-export const langs = ['ja', 'en'] as const;
-export type Lang = (typeof langs)[number];
+export { langs, type Lang };
 
 export const defaultLang: Lang = 'en';
 
@@ -70,10 +71,6 @@ export const commonMessages = defineMessages({
     liveOn: 'Live: updates every {seconds} s',
     liveUpdated: 'Updated {time}',
     liveFailed: 'Live update failed; retrying',
-    statusMet: 'met',
-    statusAtRisk: 'at risk',
-    statusBreached: 'breached',
-    statusInsufficient: 'insufficient data',
     noData: 'no data',
     notFound: 'Not found',
     badRequest: 'Bad request',
@@ -100,10 +97,6 @@ export const commonMessages = defineMessages({
     liveOn: '自動更新：{seconds}秒ごと',
     liveUpdated: '{time} に更新',
     liveFailed: '自動更新に失敗しました。再試行します',
-    statusMet: '達成',
-    statusAtRisk: '要注意',
-    statusBreached: '未達',
-    statusInsufficient: 'データ不足',
     noData: 'データなし',
     notFound: '見つかりません',
     badRequest: '不正なリクエスト',
@@ -145,11 +138,11 @@ export function formatAvailability(lang: Lang, ratio: number, claimBound: number
   return formatPercentTruncated(lang, ratio, decimals);
 }
 
-/** A duration in ms for people (42 min, 1 d 2 h; 42分). */
-export function formatDuration(lang: Lang, ms: number): string {
+/** A duration in ms for people (42 min, 1 d 2 h; 42分), rounded to `side` against a bound. */
+export function formatDuration(lang: Lang, ms: number, side?: RoundingSide): string {
   // Nothing at all reads as minutes (the unit of budgets and downtime), not as "0 ms".
   if (ms === 0) return lang === 'ja' ? '0分' : '0 min';
-  return formatDurationMs(ms, lang);
+  return formatDurationText(ms, lang, side);
 }
 
 /** Date and time in the service's timezone: 2026-05-03 14:05 (UTC+9 shown by the caller's context). */

@@ -3,19 +3,9 @@
 // is read back with the same extractor as an imported sheet, so the export fills it the same way.
 import type { Claim, ServiceSpec } from '../../sla/model.ts';
 import type { Sheet } from '../sheets/read-sheet.ts';
-import { formatPercent, percentDecimals } from '../../sla/number-format.ts';
-import { formatSheetDuration, type Lang } from './sheet-values.ts';
-
-const itemNames: Record<Claim['metric'], Record<Lang, string>> = {
-  availability: { ja: 'サービス稼働率', en: 'Availability' },
-  mttr: { ja: '平均復旧時間(MTTR)', en: 'Mean time to repair (MTTR)' },
-  incident_count: { ja: '障害発生件数', en: 'Number of incidents' },
-  long_incident_count: { ja: '障害発生件数', en: 'Number of incidents' },
-  notification_delay: { ja: '障害通知時間', en: 'Failure notification time' },
-  maintenance_notice: { ja: '計画停止予定通知', en: 'Planned maintenance notice' },
-  backup_freshness: { ja: 'バックアップの方法', en: 'Backup method' },
-  latency: { ja: '応答時間', en: 'Response time' },
-};
+import { formatClaimedPercent } from '../../sla/claim-text.ts';
+import { maintenanceKindWords, metricWords, type Lang } from '../../sla/claim-words.ts';
+import { formatSheetDuration } from './sheet-values.ts';
 
 function frequency(ms: number, lang: Lang): string {
   if (ms === 86_400_000) return lang === 'ja' ? '1日1回' : 'once a day';
@@ -36,9 +26,10 @@ function phrase(claims: readonly Claim[], year: number, lang: Lang): string {
 function claimPhrase(c: Claim, year: number, lang: Lang): string {
   const ja = lang === 'ja';
   const d = (claim: Claim) => formatSheetDuration(claim.bound, lang, claim.direction);
+  const label = metricWords[c.metric].label[lang];
   switch (c.metric) {
     case 'availability': {
-      const p = formatPercent(c.bound, percentDecimals(c.bound));
+      const p = formatClaimedPercent(c.bound);
       return ja
         ? `${year}年実績でサービス全体としては稼働率${p}となります。`
         : `In ${year} the service as a whole was available ${p} of the time.`;
@@ -46,24 +37,13 @@ function claimPhrase(c: Claim, year: number, lang: Lang): string {
     case 'mttr':
       return ja ? `${year}年実績で以下となります。 ${d(c)}` : `In ${year}: ${d(c)}`;
     case 'incident_count':
-      return ja ? `${year}年実績で以下となります 障害件数：${c.bound}件` : `In ${year}: ${c.bound} incidents`;
+      return ja ? `${year}年実績で以下となります ${label}：${c.bound}件` : `In ${year}: ${c.bound} ${label}`;
     case 'long_incident_count':
-      return ja ? `長時間要した障害件数：${c.bound}件` : `long incidents (a day or more): ${c.bound}`;
+      return ja ? `${label}：${c.bound}件` : `${label}: ${c.bound}`;
     case 'notification_delay':
       return ja ? `異常検出後、${d(c)}以内に通知します。` : `Customers are notified within ${d(c)} of detection.`;
     case 'maintenance_notice': {
-      const what =
-        c.kind === 'no-downtime'
-          ? ja
-            ? 'サービス停止に伴わないメンテナンス'
-            : 'maintenance without downtime'
-          : c.kind === 'downtime'
-            ? ja
-              ? 'サービス停止に伴うメンテナンス'
-              : 'maintenance with downtime'
-            : ja
-              ? 'メンテナンス'
-              : 'maintenance';
+      const what = c.kind ? maintenanceKindWords[c.kind].long[lang] : ja ? 'メンテナンス' : 'maintenance';
       return ja ? `○ ${what}：${d(c)}前` : `; ${what}: ${d(c)} before`;
     }
     case 'backup_freshness':
@@ -87,7 +67,7 @@ export function defaultSheet(service: ServiceSpec, year: number, lang: Lang): Sh
     .sort((a, b) => a[0] - b[0])
     .map(([number, claims], i) => ({
       line: i + 2,
-      cells: [String(number), itemNames[claims[0]!.metric][lang], phrase(claims, year, lang)],
+      cells: [String(number), metricWords[claims[0]!.metric].sheetItem[lang], phrase(claims, year, lang)],
     }));
   return { format: 'tsv', rows: [{ line: 1, cells: header }, ...rows] };
 }

@@ -5,13 +5,14 @@
 // promise (notification time, notice, backups, response time) keeps its words and gains the year's
 // measured result in the sheet's own language. Three columns are added: claimed, measured, status.
 import type { ClaimEvaluation, ClaimStatus } from '../../sla/claim-status.ts';
-import type { Claim } from '../../sla/model.ts';
+import type { ClaimMetric } from '../../sla/model.ts';
 import type { Sheet } from '../sheets/read-sheet.ts';
 import type { SheetClaim, SheetReading } from '../sheets/extract-claims.ts';
 import { isHeaderRow, sheetRowNumber } from '../sheets/sheet-layout.ts';
 import { findYear, isJapanese, type Span } from '../sheets/sheet-text.ts';
-import { formatSheetBound, formatSheetValue, kindLabels, metricLabels, sheetNotes, type Lang } from './sheet-values.ts';
-import { statusWords } from '../../sla/claim-text.ts';
+import { formatSheetBound, formatSheetValue, sheetNotes } from './sheet-values.ts';
+import { maintenanceKindWords, metricWords, statusWords, type Lang } from '../../sla/claim-words.ts';
+import { countMetrics } from '../../sla/metric-traits.ts';
 
 export interface FilledRow {
   line: number;
@@ -51,7 +52,17 @@ export function addedCells(sheet: FilledSheet, row: FilledRow): [string, string,
   return row.header ? sheet.extraHeaders : row.extra;
 }
 
-const actuals = new Set<Claim['metric']>(['availability', 'mttr', 'incident_count', 'long_incident_count']);
+/** How a sheet answers each metric: a yearly actual, whose figure is replaced, or a promise, which gains a result. */
+const answerKinds: Record<ClaimMetric, 'actual' | 'promise'> = {
+  availability: 'actual',
+  mttr: 'actual',
+  incident_count: 'actual',
+  long_incident_count: 'actual',
+  notification_delay: 'promise',
+  maintenance_notice: 'promise',
+  backup_freshness: 'promise',
+  latency: 'promise',
+};
 const statusOrder: ClaimStatus[] = ['breached', 'insufficient_data', 'at_risk', 'met'];
 
 export const extraHeaders: Record<Lang, [string, string, string]> = {
@@ -69,9 +80,14 @@ function measuredText(e: ClaimEvaluation, lang: Lang): string {
 
 /** The measured figure where the claimed one stood: a count's span is its digits only ("27" of "27件"). */
 function inPlace(e: ClaimEvaluation, lang: Lang): string {
-  const count = e.claim.metric === 'incident_count' || e.claim.metric === 'long_incident_count';
+  const count = countMetrics.has(e.claim.metric);
   if (e.measured === null) return count ? '—' : measuredText(e, lang);
   return count ? String(e.measured) : measuredText(e, lang);
+}
+
+/** A label heading a figure in a cell of several: "障害件数：", "incidents: ". */
+function labelled(metric: ClaimMetric, lang: Lang): string {
+  return `${metricWords[metric].label[lang]}${lang === 'ja' ? '：' : ': '}`;
 }
 
 function replaceSpans(text: string, replacements: Array<Span & { text: string }>): string {
@@ -82,15 +98,12 @@ function replaceSpans(text: string, replacements: Array<Span & { text: string }>
 }
 
 function resultSentence(e: ClaimEvaluation, year: number, lang: Lang): string {
-  const kind = e.claim.kind
-    ? lang === 'ja'
-      ? `（${kindLabels[e.claim.kind].ja}）`
-      : ` (${kindLabels[e.claim.kind].en})`
-    : '';
+  const kind = e.claim.kind ? maintenanceKindWords[e.claim.kind].long[lang] : null;
+  const label = metricWords[e.claim.metric].label[lang];
   const value = measuredText(e, lang);
   return lang === 'ja'
-    ? `${year}年実績：${metricLabels[e.claim.metric].ja}${kind}${value}（${statusWords[e.status].ja}）。`
-    : `${year} actual: ${metricLabels[e.claim.metric].en}${kind} ${value} (${statusWords[e.status].en}).`;
+    ? `${year}年実績：${label}${kind ? `（${kind}）` : ''}${value}（${statusWords[e.status].ja}）。`
+    : `${year} actual: ${label}${kind ? ` (${kind})` : ''} ${value} (${statusWords[e.status].en}).`;
 }
 
 /** The answer of one row with its claims' measured figures written in. */
@@ -105,7 +118,7 @@ export function fillAnswer(
   const appended: string[] = [];
   for (const e of evaluations) {
     const read = rowClaims.find((c) => c.metric === e.claim.metric && c.kind === e.claim.kind);
-    if (read && actuals.has(e.claim.metric)) replacements.push({ ...read.span, text: inPlace(e, lang) });
+    if (read && answerKinds[e.claim.metric] === 'actual') replacements.push({ ...read.span, text: inPlace(e, lang) });
     else appended.push(resultSentence(e, year, lang));
   }
   if (replacements.length > 0) {
@@ -157,10 +170,7 @@ export function fillSheet(input: FillInput): FilledSheet {
       cells,
       extra: [
         join((e) => formatSheetBound(e.claim, lang)),
-        join(
-          (e) =>
-            `${evaluations.length > 1 ? `${metricLabels[e.claim.metric][lang]}${lang === 'ja' ? '：' : ': '}` : ''}${measuredText(e, lang)}`,
-        ),
+        join((e) => `${evaluations.length > 1 ? labelled(e.claim.metric, lang) : ''}${measuredText(e, lang)}`),
         join((e) => statusWords[e.status][lang]),
       ],
       status: statusOrder.find((s) => evaluations.some((e) => e.status === s)) ?? null,

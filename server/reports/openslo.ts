@@ -3,7 +3,7 @@
 // of probes within 800 ms"). Claims that are not an SLI over probes (MTTR, counts, notification,
 // notice, backups) have no OpenSLO form; they are listed in a comment with their bounds.
 import { stringify } from 'yaml';
-import type { Claim, ServiceSpec } from '../../sla/model.ts';
+import type { Claim, ClaimMetric, ServiceSpec } from '../../sla/model.ts';
 import { toReportUnits } from '../../sla/service-report.ts';
 
 const windows: Record<'year' | 'quarter' | 'month', string> = { year: '1Y', quarter: '1Q', month: '1M' };
@@ -21,52 +21,68 @@ function timeWindow(claim: Claim, timezone: string, year: number) {
 }
 
 const prometheus = (query: string) => ({ metricSource: { type: 'Prometheus', spec: { query } } });
+const selector = (service: ServiceSpec) => `service="${service.id}"`;
 
-function slo(service: ServiceSpec, claim: Claim, year: number) {
-  const base = {
+/** What an SLO says of its claim; the service, time window and budgeting are the same for every SLO. */
+interface SloSpec {
+  description: string;
+  indicator: { metadata: { name: string }; spec: Record<string, unknown> };
+  objectives: Record<string, unknown>[];
+}
+
+const percent = (ratio: number) => `${Number((ratio * 100).toPrecision(12))}%`;
+const sheetRowNote = (claim: Claim) => (claim.sheetRow ? ` (check sheet row ${claim.sheetRow})` : '');
+
+/** The OpenSLO form of each metric's claims; null where the metric is no SLI over probes. */
+const sloSpecs: Record<ClaimMetric, ((service: ServiceSpec, claim: Claim) => SloSpec) | null> = {
+  availability: (service, claim) => ({
+    description: `Availability of ${service.name} at least ${percent(claim.bound)}${sheetRowNote(claim)}`,
+    indicator: {
+      metadata: { name: `${service.id}-probe-success` },
+      spec: {
+        ratioMetric: {
+          counter: false,
+          good: prometheus(`sum(probe_success{${selector(service)}})`),
+          total: prometheus(`count(probe_success{${selector(service)}})`),
+        },
+      },
+    },
+    objectives: [{ displayName: claim.id, target: claim.bound }],
+  }),
+  latency: (service, claim) => {
+    const percentile = claim.percentile ?? 95;
+    return {
+      description: `p${percentile} response time of ${service.name} at most ${claim.bound} ms${sheetRowNote(claim)}`,
+      indicator: {
+        metadata: { name: `${service.id}-probe-duration` },
+        spec: { thresholdMetric: prometheus(`probe_duration_seconds{${selector(service)}}`) },
+      },
+      objectives: [{ displayName: claim.id, op: 'lte', value: claim.bound / 1000, target: percentile / 100 }],
+    };
+  },
+  mttr: null,
+  incident_count: null,
+  long_incident_count: null,
+  notification_delay: null,
+  maintenance_notice: null,
+  backup_freshness: null,
+};
+
+function slo(service: ServiceSpec, claim: Claim, year: number, { description, indicator, objectives }: SloSpec) {
+  return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
     metadata: {
       name: `${service.id}-${claim.id}`.toLowerCase().slice(0, 63),
       displayName: `${service.name} ${claim.id}`,
     },
-  };
-  const sel = `service="${service.id}"`;
-  if (claim.metric === 'availability') {
-    return {
-      ...base,
-      spec: {
-        service: service.id,
-        description: `Availability of ${service.name} at least ${Number((claim.bound * 100).toPrecision(12))}%${claim.sheetRow ? ` (check sheet row ${claim.sheetRow})` : ''}`,
-        indicator: {
-          metadata: { name: `${service.id}-probe-success` },
-          spec: {
-            ratioMetric: {
-              counter: false,
-              good: prometheus(`sum(probe_success{${sel}})`),
-              total: prometheus(`count(probe_success{${sel}})`),
-            },
-          },
-        },
-        timeWindow: timeWindow(claim, service.timezone, year),
-        budgetingMethod: 'Occurrences',
-        objectives: [{ displayName: claim.id, target: claim.bound }],
-      },
-    };
-  }
-  const percentile = claim.percentile ?? 95;
-  return {
-    ...base,
     spec: {
       service: service.id,
-      description: `p${percentile} response time of ${service.name} at most ${claim.bound} ms${claim.sheetRow ? ` (check sheet row ${claim.sheetRow})` : ''}`,
-      indicator: {
-        metadata: { name: `${service.id}-probe-duration` },
-        spec: { thresholdMetric: prometheus(`probe_duration_seconds{${sel}}`) },
-      },
+      description,
+      indicator,
       timeWindow: timeWindow(claim, service.timezone, year),
       budgetingMethod: 'Occurrences',
-      objectives: [{ displayName: claim.id, op: 'lte', value: claim.bound / 1000, target: percentile / 100 }],
+      objectives,
     },
   };
 }
@@ -82,11 +98,14 @@ export function renderOpenSlo(service: ServiceSpec, year: number): string {
   ];
   const others: string[] = [];
   for (const claim of service.claims) {
-    if (claim.metric === 'availability' || claim.metric === 'latency') documents.push(slo(service, claim, year));
-    else
-      others.push(
-        `#   ${claim.id}: ${claim.metric}${claim.kind ? ` (${claim.kind})` : ''} ${claim.direction} ${toReportUnits(claim, claim.bound)} (base units: ratio, seconds, count)`,
-      );
+    const spec = sloSpecs[claim.metric]?.(service, claim);
+    if (spec) documents.push(slo(service, claim, year, spec));
+    else {
+      const kind = claim.kind ? ` (${claim.kind})` : '';
+      const bound = toReportUnits(claim, claim.bound);
+      const units = '(base units: ratio, seconds, count)';
+      others.push(`#   ${claim.id}: ${claim.metric}${kind} ${claim.direction} ${bound} ${units}`);
+    }
   }
   const head = ['# Generated by slawatch from the claims of one service.'];
   if (others.length > 0)

@@ -11,14 +11,14 @@ import { extractSheetClaims } from '../sheets/extract-claims.ts';
 import { withSheetClaims } from '../../sla/sheet-claims.ts';
 import { defaultSheet } from './default-sheet.ts';
 import { fillSheet, type FilledSheet } from './filled-sheet.ts';
-import type { Lang } from './sheet-values.ts';
+import { langs, type Lang } from '../../sla/claim-words.ts';
 import { renderSheetCsv } from './render-sheet-csv.ts';
 import { renderSheetMarkdown } from './render-sheet-md.ts';
 import { renderSheetIntoTemplate, renderSheetXlsx } from './render-sheet-xlsx.ts';
 
 export const sheetExportFormats = ['csv', 'xlsx', 'md'] as const;
 export type SheetExportFormat = (typeof sheetExportFormats)[number];
-export const sheetLangs = ['ja', 'en'] as const;
+export const sheetLangs = langs;
 
 export interface SheetTemplate {
   sheet: Sheet;

@@ -4,77 +4,45 @@
 // above (MTTR, notification delay, backup gap) is rounded UP to the minute, one bounded from below
 // (maintenance notice) DOWN. The same rule is stated in the sheet's notes (sheetNotes).
 import type { Claim } from '../../sla/model.ts';
-import { formatPercent, percentDecimals } from '../../sla/number-format.ts';
-import { shownPercentDecimals } from '../../sla/claim-text.ts';
+import { maintenanceKindWords, timeUnits, unitText, type Lang } from '../../sla/claim-words.ts';
+import { formatClaimBound, formatClaimValue } from '../../sla/claim-text.ts';
+import { metricTraits } from '../../sla/metric-traits.ts';
+import { roundToStep, unflatteringSide } from '../../sla/number-format.ts';
 
-export type Lang = 'ja' | 'en';
-
-export const metricLabels: Record<Claim['metric'], Record<Lang, string>> = {
-  availability: { ja: '稼働率', en: 'availability' },
-  mttr: { ja: '平均復旧時間', en: 'mean time to repair' },
-  incident_count: { ja: '障害件数', en: 'incidents' },
-  long_incident_count: { ja: '長時間要した障害件数', en: 'incidents lasting a day or more' },
-  notification_delay: { ja: '障害通知時間（最長）', en: 'longest notification time' },
-  maintenance_notice: { ja: '計画停止の事前通知（最短）', en: 'shortest maintenance notice' },
-  backup_freshness: { ja: 'バックアップ間隔（最長）', en: 'longest time between backups' },
-  latency: { ja: '応答時間', en: 'response time' },
-};
-
-export const kindLabels: Record<NonNullable<Claim['kind']>, Record<Lang, string>> = {
-  downtime: { ja: 'サービス停止に伴うメンテナンス', en: 'maintenance with downtime' },
-  'no-downtime': { ja: 'サービス停止に伴わないメンテナンス', en: 'maintenance without downtime' },
-};
-
-const units: Array<[number, string, string, string]> = [
-  [86_400_000, '日', 'day', 'days'],
-  [3_600_000, '時間', 'hour', 'hours'],
-  [60_000, '分', 'minute', 'minutes'],
-];
+const [, , minute, second] = timeUnits;
 
 /** Whole minutes, rounded toward the unflattering side, as "1時間30分" / "1 hour 30 minutes". */
 export function formatSheetDuration(ms: number, lang: Lang, direction: 'min' | 'max'): string {
-  if (ms > 0 && ms < 60_000) {
-    const seconds = direction === 'max' ? Math.ceil(ms / 1000) : Math.floor(ms / 1000);
-    return lang === 'ja' ? `${seconds}秒` : `${seconds} second${seconds === 1 ? '' : 's'}`;
-  }
-  let rest = (direction === 'max' ? Math.ceil(ms / 60_000 - 1e-9) : Math.floor(ms / 60_000 + 1e-9)) * 60_000;
-  if (rest === 0) return lang === 'ja' ? '0分' : '0 minutes';
+  const side = unflatteringSide(direction);
+  if (ms > 0 && ms < minute.ms) return unitText(roundToStep(ms, second.ms, side) / second.ms, second, lang, true);
+  let rest = roundToStep(ms, minute.ms, side);
+  if (rest === 0) return unitText(0, minute, lang, true);
   const parts: string[] = [];
-  for (const [size, ja, one, many] of units) {
-    const n = Math.floor(rest / size);
+  for (const unit of timeUnits.filter((u) => u.ms >= minute.ms)) {
+    const n = Math.floor(rest / unit.ms);
     if (n === 0) continue;
-    rest -= n * size;
-    parts.push(lang === 'ja' ? `${n}${ja}` : `${n} ${n === 1 ? one : many}`);
+    rest -= n * unit.ms;
+    parts.push(unitText(n, unit, lang, true));
   }
   return parts.join(lang === 'ja' ? '' : ' ');
 }
 
-/** A value of the claim's metric (base units of the engine: ratio, ms, count) as the sheet writes it. */
+/**
+ * A value of the claim's metric (base units of the engine: ratio, ms, count) as the sheet writes
+ * it: durations spelled out in whole minutes, anything else as everywhere, on the unflattering side.
+ */
 export function formatSheetValue(claim: Claim, value: number, lang: Lang): string {
-  switch (claim.metric) {
-    case 'availability':
-      return formatPercent(value, shownPercentDecimals(claim));
-    case 'incident_count':
-    case 'long_incident_count':
-      return lang === 'ja' ? `${value}件` : String(value);
-    case 'latency': {
-      const ms = Math.ceil(value);
-      return lang === 'ja' ? `${ms}ミリ秒` : `${ms} ms`;
-    }
-    default:
-      return formatSheetDuration(value, lang, claim.direction);
-  }
+  return metricTraits[claim.metric].unit === 'duration'
+    ? formatSheetDuration(value, lang, claim.direction)
+    : formatClaimValue(claim, value, lang, unflatteringSide(claim.direction));
 }
 
-/** The claimed bound in words: "99.99%以上", "≤ 42 minutes". */
+/** The claimed bound in words: "99.99%以上", "maintenance with downtime: ≥ 7 days". */
 export function formatSheetBound(claim: Claim, lang: Lang): string {
-  const value =
-    claim.metric === 'availability'
-      ? formatPercent(claim.bound, percentDecimals(claim.bound))
-      : formatSheetValue(claim, claim.bound, lang);
-  const kind = claim.kind ? (lang === 'ja' ? `${kindLabels[claim.kind].ja}：` : `${kindLabels[claim.kind].en}: `) : '';
-  if (lang === 'ja') return `${kind}${value}${claim.direction === 'min' ? '以上' : '以内'}`;
-  return `${kind}${claim.direction === 'min' ? '≥' : '≤'} ${value}`;
+  const bound = formatClaimBound(claim, lang, formatSheetValue);
+  if (!claim.kind) return bound;
+  const kind = maintenanceKindWords[claim.kind].long[lang];
+  return lang === 'ja' ? `${kind}：${bound}` : `${kind}: ${bound}`;
 }
 
 export function sheetNotes(
@@ -93,9 +61,12 @@ export function sheetNotes(
   }
   return [
     `Note: measured by slawatch for ${context.year} (${context.timezone}); exported ${context.generatedAt}.`,
-    'Note: availability is shown to one decimal more than the claim and truncated below it (never rounded, never rounded up).',
-    'Note: durations with an upper bound (MTTR, notification time, backup gap) are rounded up to the minute; those with a lower bound (maintenance notice) are rounded down.',
-    'Note: the longest notification time includes incidents still not notified past the bound, counted from detection to this export.',
+    'Note: availability is shown to one decimal more than the claim and truncated below it ' +
+      '(never rounded, never rounded up).',
+    'Note: durations with an upper bound (MTTR, notification time, backup gap) are rounded up to the minute; ' +
+      'those with a lower bound (maintenance notice) are rounded down.',
+    'Note: the longest notification time includes incidents still not notified past the bound, ' +
+      'counted from detection to this export.',
     `Note: closed months (figures frozen when they closed): ${frozen}`,
   ];
 }

@@ -1,9 +1,8 @@
 // Claims read from a sheet as the config's YAML (the engine side is sla/sheet-claims.ts).
 import type { ServiceSpec } from '../../sla/model.ts';
-import { claimDirections } from '../../sla/claim-directions.ts';
 import { backupMonitor, sheetClaimId } from '../../sla/sheet-claims.ts';
-import { durationMetrics } from '../../sla/claim-measure.ts';
-import { formatDurationMs } from '../config/durations.ts';
+import { durationMetrics, metricTraits } from '../../sla/metric-traits.ts';
+import { formatConfigDuration } from '../config/durations.ts';
 import type { SheetClaim } from './extract-claims.ts';
 
 type ClaimSheetClaim = SheetClaim & { metric: Exclude<SheetClaim['metric'], 'service_hours'> };
@@ -11,7 +10,7 @@ type ClaimSheetClaim = SheetClaim & { metric: Exclude<SheetClaim['metric'], 'ser
 /** The bound as the config writes it: 99.99%, 1h30m, 27. */
 export function yamlBound(claim: ClaimSheetClaim): string | number {
   if (claim.metric === 'availability') return `${Number((claim.bound * 100).toFixed(claim.decimals ?? 2))}%`;
-  if (durationMetrics.has(claim.metric)) return formatDurationMs(Math.round(claim.bound * 1000));
+  if (durationMetrics.has(claim.metric)) return formatConfigDuration(Math.round(claim.bound * 1000));
   return claim.bound;
 }
 
@@ -24,6 +23,6 @@ export function yamlClaim(claim: ClaimSheetClaim, service: ServiceSpec): Record<
     metric: claim.metric,
     ...(claim.kind ? { kind: claim.kind } : {}),
     ...(monitorId ? { monitor: monitorId } : {}),
-    [claimDirections[claim.metric]]: yamlBound(claim),
+    [metricTraits[claim.metric].direction]: yamlBound(claim),
   };
 }

@@ -1,20 +1,11 @@
 // The measurable items of a METI-style SaaS SLA check sheet: how each is named (Japanese and
 // English) and how its claim is read from the answer. A registry: one entry per item, matched by
 // the item's name, never by its row number. Each reader returns claims or the reason it cannot.
-import type { MaintenanceKind } from '../../sla/model.ts';
+import { claimMetrics, type MaintenanceKind } from '../../sla/model.ts';
 import { findCounts, findDurations, findPercentages, normalizeText, type Span } from './sheet-text.ts';
 
-export const sheetMetrics = [
-  'service_hours',
-  'maintenance_notice',
-  'availability',
-  'mttr',
-  'incident_count',
-  'long_incident_count',
-  'notification_delay',
-  'latency',
-  'backup_freshness',
-] as const;
+/** What a sheet can claim: every claim metric, and the service hours a calendar is made from. */
+export const sheetMetrics = ['service_hours', ...claimMetrics] as const;
 export type SheetMetric = (typeof sheetMetrics)[number];
 
 /** One claim read from an answer. `bound` is in base units: a ratio, seconds or a count (SPEC §5). */
@@ -38,6 +29,9 @@ export interface SheetItem {
   read(answer: string): ItemReading;
 }
 
+/** A case-blind pattern of any one of the phrases (regular-expression source each). */
+const anyOf = (...phrases: string[]) => new RegExp(`(?:${phrases.join('|')})`, 'i');
+
 const notPublished =
   /(?:公開して(?:おりません|いません)|非公開|規定して(?:おりません|いません)|not (?:published|disclosed|public)|undisclosed|n\/a)/i;
 const fail = (reason: string): ItemReading => ({ ok: false, reason });
@@ -56,8 +50,21 @@ function firstDuration(metric: SheetMetric, answer: string, what: string): ItemR
   return { ok: true, claims: [{ metric, bound: d.ms / 1000, span: d }] };
 }
 
-const longWords =
-  /(?:長時間|1日以上|一日以上|24時間以上|long|a day or more|one day or more|over a day|more than a day|lasting|took a day|day-long|24 hours or more)/i;
+const longWords = anyOf(
+  '長時間',
+  '1日以上',
+  '一日以上',
+  '24時間以上',
+  'long',
+  'a day or more',
+  'one day or more',
+  'over a day',
+  'more than a day',
+  'lasting',
+  'took a day',
+  'day-long',
+  '24 hours or more',
+);
 const countLabels = /(?:件数|障害|incidents?|failures?|outages?)/i;
 
 function readIncidentCounts(answer: string): ItemReading {
@@ -77,10 +84,16 @@ function readIncidentCounts(answer: string): ItemReading {
   return { ok: true, claims };
 }
 
-const noDowntimeWords =
-  /(?:伴わない|伴なわない|無停止|停止しない|停止なし|without (?:a |any )?(?:downtime|service interruption|outage|interruption)|no[- ]downtime|non-disruptive|other maintenance|その他の?メンテナンス)/i;
-const downtimeWords =
-  /(?:伴う|伴なう|停止を伴|サービス停止|停止する|with (?:a |any )?(?:downtime|service interruption|outage|interruption)|requiring (?:a |an )?(?:downtime|outage)|downtime)/i;
+const noDowntimeWords = anyOf(
+  '伴わない|伴なわない|無停止|停止しない|停止なし',
+  'without (?:a |any )?(?:downtime|service interruption|outage|interruption)',
+  'no[- ]downtime|non-disruptive|other maintenance|その他の?メンテナンス',
+);
+const downtimeWords = anyOf(
+  '伴う|伴なう|停止を伴|サービス停止|停止する',
+  'with (?:a |any )?(?:downtime|service interruption|outage|interruption)',
+  'requiring (?:a |an )?(?:downtime|outage)|downtime',
+);
 const aheadWords = /^\s*(?:'|’)?\s*(?:前|まで|以上前|before|ahead|in advance|prior|notice|of notice)/i;
 
 function readMaintenanceNotice(answer: string): ItemReading {
@@ -159,10 +172,11 @@ const weekdays = /(?:平日|月\s*[~〜～-]\s*金|weekdays|monday\s*(?:to|-|thr
 function readServiceHours(answer: string): ItemReading {
   const n = normalizeText(answer);
   const span = (m: RegExpExecArray): Span => ({ start: n.offsets[m.index]!, end: n.offsets[m.index + m[0].length]! });
-  const always =
-    /(?:24\s*時間\s*365\s*日|24\s*時間\s*年中無休|24\s*[/x×]\s*7|24\s*[/x×]\s*365|24 hours a day|around the clock|all day,? every day)/i.exec(
-      n.text,
-    );
+  const always = anyOf(
+    String.raw`24\s*時間\s*365\s*日|24\s*時間\s*年中無休`,
+    String.raw`24\s*[/x×]\s*7|24\s*[/x×]\s*365`,
+    '24 hours a day|around the clock|all day,? every day',
+  ).exec(n.text);
   if (always)
     return { ok: true, claims: [{ metric: 'service_hours', bound: 7 * 86_400, calendar: '24x7', span: span(always) }] };
   const hours = /(\d{1,2}):(\d{2})\s*[~〜～\-–to]+\s*(\d{1,2}):(\d{2})/i.exec(n.text);
@@ -183,8 +197,10 @@ function readServiceHours(answer: string): ItemReading {
 export const sheetItems: SheetItem[] = [
   { names: /^(?:サービス時間|サービス提供時間|service hours|hours of service|service time)$/i, read: readServiceHours },
   {
-    names:
-      /(?:計画停止予定通知|計画停止.*通知|メンテナンス.*(?:通知|告知)|(?:planned|scheduled) maintenance (?:notice|notification|announcement)|maintenance notice)/i,
+    names: anyOf(
+      '計画停止予定通知|計画停止.*通知|メンテナンス.*(?:通知|告知)',
+      '(?:planned|scheduled) maintenance (?:notice|notification|announcement)|maintenance notice',
+    ),
     read: readMaintenanceNotice,
   },
   { names: /(?:稼働率|可用率|availability|uptime)/i, read: readAvailability },

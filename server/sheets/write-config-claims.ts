@@ -4,7 +4,7 @@
 // result is validated as a whole before anything is written, like every config change.
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { ServiceSpec } from '../../sla/model.ts';
-import { claimDirections } from '../../sla/claim-directions.ts';
+import { metricTraits } from '../../sla/metric-traits.ts';
 import { isClaimMetric } from '../../sla/sheet-claims.ts';
 import type { SheetClaim } from './extract-claims.ts';
 import { yamlBound, yamlClaim } from './claims-as-yaml.ts';
@@ -44,27 +44,26 @@ export function writeSheetClaimsIntoConfig(
     }
     const entry = yamlClaim(claim, service);
     if (claim.metric === 'backup_freshness' && entry.monitor === undefined) {
+      const pushMonitors = service.monitors.filter((m) => m.type === 'push').length;
       skipped.push(
-        `row ${claim.sheetRow}: backup_freshness needs a push monitor to measure it (the service has ${service.monitors.filter((m) => m.type === 'push').length}); add one and a claim with monitor:`,
+        `row ${claim.sheetRow}: backup_freshness needs a push monitor to measure it ` +
+          `(the service has ${pushMonitors}); add one and a claim with monitor:`,
       );
       continue;
     }
     const existing = list.items.find(
       (item) => isMap(item) && item.get('metric') === claim.metric && (item.get('kind') ?? undefined) === claim.kind,
     ) as YAMLMap | undefined;
+    const direction = metricTraits[claim.metric].direction;
     if (existing) {
-      existing.set(claimDirections[claim.metric], yamlBound(claim));
+      existing.set(direction, yamlBound(claim));
       existing.set('sheet_row', claim.sheetRow);
-      changes.push(
-        `row ${claim.sheetRow}: claim ${String(existing.get('id'))} now ${claimDirections[claim.metric]} ${yamlBound(claim)}`,
-      );
+      changes.push(`row ${claim.sheetRow}: claim ${String(existing.get('id'))} now ${direction} ${yamlBound(claim)}`);
     } else {
       const created = doc.createNode(entry) as YAMLMap;
       created.flow = true;
       list.items.push(created);
-      changes.push(
-        `row ${claim.sheetRow}: claim ${String(entry.id)} added (${claimDirections[claim.metric]} ${yamlBound(claim)})`,
-      );
+      changes.push(`row ${claim.sheetRow}: claim ${String(entry.id)} added (${direction} ${yamlBound(claim)})`);
     }
   }
   const out = doc.toString({ lineWidth: 0 });

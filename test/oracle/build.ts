@@ -2,6 +2,7 @@
 // a test's comment reads in the same numbers as its scenario.
 import type { Check, Claim, ClaimMetric, Incident, Maintenance, MonitorSpec, ServiceSpec } from '../../sla/model.ts';
 import type { Scenario } from '../../sla/scenario.ts';
+import type { Figures } from '../../sla/figures-types.ts';
 
 /** 2026-03-02T00:00:00Z, a Monday at a whole UTC hour. */
 export const T0_MS = Date.parse('2026-03-02T00:00:00Z');
@@ -66,6 +67,33 @@ export function claim(metric: ClaimMetric, bound: number, over: Partial<Claim> =
     bound,
     period: { kind: 'year' },
     minCoverage: 0.99,
+    ...over,
+  };
+}
+
+/** A period's figures with nothing measured and full coverage, but for `over`. */
+export function figures(over: Partial<Figures> = {}): Figures {
+  return {
+    plannedSeconds: 0,
+    downtimeSeconds: 0,
+    unknownSeconds: 0,
+    maintenanceSeconds: 0,
+    availability: null,
+    availabilityLower: null,
+    availabilityUpper: null,
+    coverage: 1,
+    incidentCount: null,
+    longIncidentCount: null,
+    openIncidentCount: null,
+    mttrSeconds: null,
+    notificationDelayMaxSeconds: null,
+    notificationDelayP50Seconds: null,
+    incidentsNotifiedLate: null,
+    maintenanceCount: 0,
+    maintenanceNoticeViolations: null,
+    latencyP50Ms: null,
+    latencyP95Ms: null,
+    latencyP99Ms: null,
     ...over,
   };
 }

@@ -2,7 +2,10 @@
 // of 52.56 min budget, 41 % left"). Built from the evaluation and the period's figures only.
 import type { ClaimEvaluation } from '../../../sla/claim-status.ts';
 import type { Figures } from '../../../sla/figures-types.ts';
+import type { ClaimMetric } from '../../../sla/model.ts';
 import { formatClaimValue } from '../../../sla/claim-text.ts';
+import { coverageGatedMetrics } from '../../../sla/metric-traits.ts';
+import { unflatteringSide } from '../../../sla/number-format.ts';
 import { fill, formatAvailability, formatDuration, formatNumber, formatPercentTruncated, type Lang } from '../i18n.ts';
 
 const words = {
@@ -45,19 +48,88 @@ export interface ReasonContext {
   nowMs: number;
 }
 
+type Parts = (
+  w: (typeof words)[Lang],
+  lang: Lang,
+  e: ClaimEvaluation & { measured: number },
+  ctx: ReasonContext,
+) => string[];
+
+/** A measured time rounded to its unflattering side: a figure past its bound never reads as the bound. */
+const measuredTime = (lang: Lang, e: ClaimEvaluation, ms: number) =>
+  formatDuration(lang, ms, unflatteringSide(e.claim.direction));
+
+const countParts: Parts = (w, lang, e, ctx) => {
+  let text = fill(w.count, { n: e.measured, bound: e.claim.bound });
+  const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
+  if (ctx.nowMs < ctx.toMs && elapsed > 0)
+    text += fill(w.pace, { projected: formatNumber(lang, e.measured / elapsed, 1) });
+  return [text];
+};
+
+const metricParts: Record<ClaimMetric, Parts> = {
+  availability: (w, lang, e, ctx) => {
+    const parts: string[] = [];
+    const b = e.budget;
+    if (b) {
+      // Spending is bounded from above: what is used rounds up, the budget down, an overspend never reads as none.
+      const used = formatDuration(lang, b.usedMs, 'up');
+      const total = formatDuration(lang, b.totalMs, 'down');
+      parts.push(
+        b.usedMs <= b.totalMs
+          ? fill(w.budget, { used, total, left: formatPercentTruncated(lang, Math.max(0, b.remainingRatio), 0) })
+          : fill(w.overspent, { used, total, over: formatDuration(lang, b.usedMs - b.totalMs, 'up') }),
+      );
+    }
+    const f = ctx.figures;
+    if (f.unknownSeconds > 0 && f.availabilityLower !== null && f.availabilityUpper !== null) {
+      parts.push(
+        fill(w.range, {
+          lower: formatAvailability(lang, f.availabilityLower, e.claim.bound),
+          upper: formatAvailability(lang, f.availabilityUpper, e.claim.bound),
+          unknown: formatDuration(lang, f.unknownSeconds * 1000),
+        }),
+      );
+    }
+    return parts;
+  },
+  mttr: (w, lang, e, { figures: f }) => {
+    const resolved = (f.incidentCount ?? 0) - (f.openIncidentCount ?? 0);
+    const text = fill(w.mttr, {
+      total: measuredTime(lang, e, e.measured * resolved),
+      n: resolved,
+      mttr: measuredTime(lang, e, e.measured),
+    });
+    return [(f.openIncidentCount ?? 0) > 0 ? text + fill(w.mttrOpen, { open: f.openIncidentCount ?? 0 }) : text];
+  },
+  incident_count: countParts,
+  long_incident_count: countParts,
+  notification_delay: (w, lang, e, { figures: f }) => [
+    fill(w.delay, { worst: measuredTime(lang, e, e.measured), late: f.incidentsNotifiedLate ?? 0 }),
+  ],
+  maintenance_notice: (w, lang, e, { figures: f }) => [
+    fill(w.notice, { shortest: measuredTime(lang, e, e.measured), late: f.maintenanceNoticeViolations ?? 0 }),
+  ],
+  backup_freshness: (w, lang, e) => [fill(w.backup, { gap: measuredTime(lang, e, e.measured) })],
+  latency: (w, lang, e) => [
+    fill(w.latency, {
+      p: e.claim.percentile ?? 95,
+      value: formatClaimValue(e.claim, e.measured, lang, unflatteringSide(e.claim.direction)),
+    }),
+  ],
+};
+
 export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext): string {
   const w = words[lang];
-  const { claim } = e;
+  const { claim, measured } = e;
   const f = ctx.figures;
-  if (e.measured === null) return w.nothing;
+  if (measured === null) return w.nothing;
   const parts: string[] = [];
   if (
     e.status === 'insufficient_data' &&
+    coverageGatedMetrics.has(claim.metric) &&
     f.coverage !== null &&
-    f.coverage < claim.minCoverage &&
-    claim.metric !== 'notification_delay' &&
-    claim.metric !== 'maintenance_notice' &&
-    claim.metric !== 'backup_freshness'
+    f.coverage < claim.minCoverage
   ) {
     parts.push(
       fill(w.coverage, {
@@ -66,63 +138,6 @@ export function claimReason(lang: Lang, e: ClaimEvaluation, ctx: ReasonContext):
       }),
     );
   }
-  switch (claim.metric) {
-    case 'availability': {
-      const b = e.budget;
-      if (b) {
-        const used = formatDuration(lang, b.usedMs);
-        const total = formatDuration(lang, b.totalMs);
-        parts.push(
-          b.usedMs <= b.totalMs
-            ? fill(w.budget, { used, total, left: formatPercentTruncated(lang, Math.max(0, b.remainingRatio), 0) })
-            : fill(w.overspent, { used, total, over: formatDuration(lang, b.usedMs - b.totalMs) }),
-        );
-      }
-      if (f.unknownSeconds > 0 && f.availabilityLower !== null && f.availabilityUpper !== null) {
-        parts.push(
-          fill(w.range, {
-            lower: formatAvailability(lang, f.availabilityLower, claim.bound),
-            upper: formatAvailability(lang, f.availabilityUpper, claim.bound),
-            unknown: formatDuration(lang, f.unknownSeconds * 1000),
-          }),
-        );
-      }
-      break;
-    }
-    case 'mttr': {
-      const resolved = (f.incidentCount ?? 0) - (f.openIncidentCount ?? 0);
-      let text = fill(w.mttr, {
-        total: formatDuration(lang, e.measured * resolved),
-        n: resolved,
-        mttr: formatDuration(lang, e.measured),
-      });
-      if ((f.openIncidentCount ?? 0) > 0) text += fill(w.mttrOpen, { open: f.openIncidentCount ?? 0 });
-      parts.push(text);
-      break;
-    }
-    case 'incident_count':
-    case 'long_incident_count': {
-      let text = fill(w.count, { n: e.measured, bound: claim.bound });
-      const elapsed = (Math.min(ctx.nowMs, ctx.toMs) - ctx.fromMs) / (ctx.toMs - ctx.fromMs);
-      if (ctx.nowMs < ctx.toMs && elapsed > 0)
-        text += fill(w.pace, { projected: formatNumber(lang, e.measured / elapsed, 1) });
-      parts.push(text);
-      break;
-    }
-    case 'notification_delay':
-      parts.push(fill(w.delay, { worst: formatDuration(lang, e.measured), late: f.incidentsNotifiedLate ?? 0 }));
-      break;
-    case 'maintenance_notice':
-      parts.push(
-        fill(w.notice, { shortest: formatDuration(lang, e.measured), late: f.maintenanceNoticeViolations ?? 0 }),
-      );
-      break;
-    case 'backup_freshness':
-      parts.push(fill(w.backup, { gap: formatDuration(lang, e.measured) }));
-      break;
-    case 'latency':
-      parts.push(fill(w.latency, { p: claim.percentile ?? 95, value: formatClaimValue(claim, e.measured, lang) }));
-      break;
-  }
+  parts.push(...metricParts[claim.metric](w, lang, { ...e, measured }, ctx));
   return parts.join('; ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationMs, parseDurationMs } from '../../../server/config/durations.ts';
+import { formatConfigDuration, parseDurationMs } from '../../../server/config/durations.ts';
 
 describe('parseDurationMs', () => {
   it.each([
@@ -43,7 +43,7 @@ describe('parseDurationMs', () => {
   });
 });
 
-describe('formatDurationMs', () => {
+describe('formatConfigDuration', () => {
   it.each([
     [0, '0s'],
     [500, '500ms'],
@@ -52,6 +52,6 @@ describe('formatDurationMs', () => {
     [93_600_000, '1d2h'],
     [1_209_600_000, '14d'],
   ])('writes %d ms as %s', (ms, expected) => {
-    expect(formatDurationMs(ms)).toBe(expected);
+    expect(formatConfigDuration(ms)).toBe(expected);
   });
 });
