@@ -67,7 +67,7 @@ async function importOnce(
   what: string,
 ): Promise<ImportRun> {
   log(`import: ${rows.toLocaleString('en-US')} rows into ${what}`);
-  const r: ChildResult = await runNode(['bin/slawatch.js', 'import', 'checks', csv, '--config', configPath], {
+  const r: ChildResult = await runNode(['bin/slawatch-dev.js', 'import', 'checks', csv, '--config', configPath], {
     env: { DATABASE_URL: databaseUrl },
     measureRss: true,
   });
@@ -129,7 +129,7 @@ function renderImport(
     '## 2. Import throughput',
     '',
     `Measured ${new Date().toISOString()}; this section took ${fmtMs(tookMs)}.`,
-    '`slawatch import checks FILE --config F` (bin/slawatch.js, through tsx) in a child process with',
+    '`slawatch import checks FILE --config F` (bin/slawatch-dev.js: the sources through tsx) in a child process with',
     '`DATABASE_URL` set, timed from spawn to exit: node start-up, config, migrations, parsing, one',
     'transaction, refold, rollups and incidents all included. CSV: SPEC §5 columns, ISO times at',
     '+09:00, 10 monitors at 30 s (1 M rows ≈ 35 days), a few outages and lone failures. Peak RSS from',
