@@ -74,7 +74,8 @@ async function importOnce(
   assertChildOk(`slawatch import (${what})`, r);
   if (!r.stdout.includes(`imported ${rows} checks`)) throw new Error(`unexpected import output: ${r.stdout}`);
   log(
-    `import: ${what} took ${fmtMs(r.wallMs)} = ${fmtInt(rows / (r.wallMs / 1000))} rows/s, peak RSS ${r.peakRssBytes === null ? 'n/a' : fmtBytes(r.peakRssBytes)}`,
+    `import: ${what} took ${fmtMs(r.wallMs)} = ${fmtInt(rows / (r.wallMs / 1000))} rows/s, ` +
+      `peak RSS ${r.peakRssBytes === null ? 'n/a' : fmtBytes(r.peakRssBytes)}`,
   );
   return { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes };
 }
