@@ -1,5 +1,5 @@
-// `npm run bench` (node --import tsx bench/run.ts [--only year|import|storage|probing|overview] [--rebuild]):
-// runs the benchmarks and writes bench/RESULTS.md. Generated inputs are cached in bench/.cache/.
+// `npm run bench` (node --import tsx bench/run.ts [--only NAME,…] [--rebuild], names in lib/args.ts): runs
+// the benchmarks and writes bench/RESULTS.md. Generated inputs are cached in bench/.cache/.
 import { join } from 'node:path';
 import { parseBenchArgs, type BenchName } from './lib/args.ts';
 import type { BenchArgs } from './lib/args.ts';
@@ -12,6 +12,7 @@ import { runImportBench } from './import/import-bench.ts';
 import { runStorageBench } from './storage/storage-bench.ts';
 import { runProbingBench } from './probing/probing-bench.ts';
 import { runOverviewBench } from './overview/overview-bench.ts';
+import { runStartupBench } from './startup/startup-bench.ts';
 
 const benches: Record<BenchName, (args: BenchArgs) => Promise<Section>> = {
   year: runYearBench,
@@ -19,13 +20,15 @@ const benches: Record<BenchName, (args: BenchArgs) => Promise<Section>> = {
   storage: runStorageBench,
   probing: runProbingBench,
   overview: runOverviewBench,
+  startup: runStartupBench,
 };
 
 const args = parseBenchArgs(process.argv.slice(2));
 const machine = machineInfo();
 const calibration = await calibrationMs();
 log(
-  `${machine.cpuModel}, node ${machine.node}; calibration ${calibration.toFixed(1)} ms; running ${args.only.join(', ')}`,
+  `${machine.cpuModel}, node ${machine.node}; calibration ${calibration.toFixed(1)} ms; ` +
+    `running ${args.only.join(', ')}`,
 );
 const resultsPath = join(benchDir, 'RESULTS.md');
 const sections: Section[] = [];
@@ -35,7 +38,9 @@ for (const name of args.only) {
   const before = await calibrationMs();
   const section = await benches[name](args);
   const after = await calibrationMs();
-  section.markdown += `\n\n_Calibration (sort of 1 M doubles, ms) before / after this section: ${before.toFixed(1)} / ${after.toFixed(1)}._`;
+  section.markdown +=
+    '\n\n_Calibration (sort of 1 M doubles, ms) before / after this section: ' +
+    `${before.toFixed(1)} / ${after.toFixed(1)}._`;
   sections.push(section);
   log(`${name}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   // Written after each benchmark, so a later failure keeps what was measured.

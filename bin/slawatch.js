@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx slawatch` works after `npm ci` with no build step.
-// The project's tsconfig is named explicitly: tsx would otherwise look for one in the working
-// directory, and from any other folder the pages' JSX (hono/jsx) would compile as React's.
-import { register } from 'tsx/esm/api';
+// The installed `slawatch` command: the program `npm run build` compiled into dist/, on plain node.
+// In a checkout `npm start` builds it first; `bin/slawatch-dev.js` runs the TypeScript sources.
+import { existsSync } from 'node:fs';
 
-register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
-await import('../server/cli/entry.ts');
+const entry = new URL('../dist/server/cli/entry.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('slawatch: dist/ is not built; run `npm run build` (or `npm start`) first\n');
+  process.exit(1);
+}
+await import(entry.href);

@@ -67,14 +67,15 @@ async function importOnce(
   what: string,
 ): Promise<ImportRun> {
   log(`import: ${rows.toLocaleString('en-US')} rows into ${what}`);
-  const r: ChildResult = await runNode(['bin/slawatch.js', 'import', 'checks', csv, '--config', configPath], {
+  const r: ChildResult = await runNode(['bin/slawatch-dev.js', 'import', 'checks', csv, '--config', configPath], {
     env: { DATABASE_URL: databaseUrl },
     measureRss: true,
   });
   assertChildOk(`slawatch import (${what})`, r);
   if (!r.stdout.includes(`imported ${rows} checks`)) throw new Error(`unexpected import output: ${r.stdout}`);
   log(
-    `import: ${what} took ${fmtMs(r.wallMs)} = ${fmtInt(rows / (r.wallMs / 1000))} rows/s, peak RSS ${r.peakRssBytes === null ? 'n/a' : fmtBytes(r.peakRssBytes)}`,
+    `import: ${what} took ${fmtMs(r.wallMs)} = ${fmtInt(rows / (r.wallMs / 1000))} rows/s, ` +
+      `peak RSS ${r.peakRssBytes === null ? 'n/a' : fmtBytes(r.peakRssBytes)}`,
   );
   return { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes };
 }
@@ -129,7 +130,7 @@ function renderImport(
     '## 2. Import throughput',
     '',
     `Measured ${new Date().toISOString()}; this section took ${fmtMs(tookMs)}.`,
-    '`slawatch import checks FILE --config F` (bin/slawatch.js, through tsx) in a child process with',
+    '`slawatch import checks FILE --config F` (bin/slawatch-dev.js: the sources through tsx) in a child process with',
     '`DATABASE_URL` set, timed from spawn to exit: node start-up, config, migrations, parsing, one',
     'transaction, refold, rollups and incidents all included. CSV: SPEC §5 columns, ISO times at',
     '+09:00, 10 monitors at 30 s (1 M rows ≈ 35 days), a few outages and lone failures. Peak RSS from',

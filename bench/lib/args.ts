@@ -1,7 +1,7 @@
 // The flags of `npm run bench`: which benchmarks to run and whether to rebuild cached inputs.
 import { parseArgs } from 'node:util';
 
-export const benchNames = ['year', 'import', 'storage', 'probing', 'overview'] as const;
+export const benchNames = ['year', 'import', 'storage', 'probing', 'overview', 'startup'] as const;
 export type BenchName = (typeof benchNames)[number];
 
 export interface BenchArgs {

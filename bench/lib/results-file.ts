@@ -1,7 +1,7 @@
 // bench/RESULTS.md: a header about the machine and one section per benchmark. A run replaces the
 // sections it ran and keeps the others (each section carries the date it was measured).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { BenchName } from './args.ts';
+import { benchNames, type BenchName } from './args.ts';
 import type { MachineInfo } from './machine.ts';
 
 export interface Section {
@@ -9,7 +9,6 @@ export interface Section {
   markdown: string;
 }
 
-const order: readonly BenchName[] = ['year', 'import', 'storage', 'probing', 'overview'];
 const begin = (name: string) => `<!-- bench:${name} -->`;
 const end = (name: string) => `<!-- /bench:${name} -->`;
 
@@ -21,7 +20,7 @@ export function writeResults(
 ): void {
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const bodies = new Map<BenchName, string>();
-  for (const name of order) {
+  for (const name of benchNames) {
     const kept = extract(previous, name);
     if (kept) bodies.set(name, kept);
   }
@@ -29,19 +28,20 @@ export function writeResults(
   const header = [
     '# slawatch benchmarks',
     '',
-    'Written by `npm run bench` (`node --import tsx bench/run.ts [--only year|import|storage|probing|overview] [--rebuild]`).',
+    `Written by \`npm run bench\` (\`node --import tsx bench/run.ts [--only ${benchNames.join('|')}] [--rebuild]\`).`,
     'Each section below says when it was measured; the machine of the latest run:',
     '',
     `- date: ${machine.date}`,
     `- uname -a: \`${machine.uname}\``,
     `- CPU: ${machine.cpuModel} (${machine.cores} cores seen by node), ${machine.memoryGb} GiB RAM`,
     `- node: ${machine.node}`,
-    `- calibration at the start of the run (median of 5 sorts of 1 M doubles, this process): ${calibration.toFixed(1)} ms`,
+    '- calibration at the start of the run (median of 5 sorts of 1 M doubles, this process): ' +
+      `${calibration.toFixed(1)} ms`,
     '',
     'The machine is shared and noisy: every figure is a median of several runs, and ratios are',
     'taken between numbers timed in the same process.',
   ].join('\n');
-  const parts = order.filter((n) => bodies.has(n)).map((n) => `${begin(n)}\n${bodies.get(n)}\n${end(n)}`);
+  const parts = benchNames.filter((n) => bodies.has(n)).map((n) => `${begin(n)}\n${bodies.get(n)}\n${end(n)}`);
   writeFileSync(path, `${header}\n\n${parts.join('\n\n')}\n`);
 }
 

@@ -136,17 +136,22 @@ export async function runOverviewBench(_args: BenchArgs): Promise<Section> {
     '## 5. Dashboard overview',
     '',
     `Measured ${new Date(started).toISOString()}; this section took ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-    `${serviceCount} services × ${monitorsPerService} http monitors = ${fmtInt(serviceCount * monitorsPerService)} monitors (Asia/Tokyo), 4 claims each`,
-    `(availability, MTTR, incident count, latency p95), \`history_from\` at the start of the year, checks every 5 min for the`,
-    `${historyDays} days before the run (${fmtInt(checks)} checks ingested in ${fmtMs(ingestMs)}), 0–3 outages per service.`,
-    'Each request is `GET /` (or a page, a filter, the Japanese page) over HTTP to the app that `serve` mounts, on SQLite;',
+    `${serviceCount} services × ${monitorsPerService} http monitors = ` +
+      `${fmtInt(serviceCount * monitorsPerService)} monitors (Asia/Tokyo), 4 claims each`,
+    '(availability, MTTR, incident count, latency p95), `history_from` at the start of the year, ' +
+      'checks every 5 min for the',
+    `${historyDays} days before the run (${fmtInt(checks)} checks ingested in ${fmtMs(ingestMs)}), ` +
+      '0–3 outages per service.',
+    'Each request is `GET /` (or a page, a filter, the Japanese page) over HTTP to the app that `serve` mounts, ' +
+      'on SQLite;',
     'no period is given, so each claim is shown over its own current period: here the year so far.',
     '',
     markdownTable(
       ['measure', 'value', 'target', 'result'],
       [
         [
-          `warm: p95 of ${warmRequests} requests over ${(warmSpanMs / 1000).toFixed(1)} s (cache fresh 30 s, recomputed in the background)`,
+          `warm: p95 of ${warmRequests} requests over ${(warmSpanMs / 1000).toFixed(1)} s ` +
+            '(cache fresh 30 s, recomputed in the background)',
           fmtMs(p95),
           `< ${targetP95Ms} ms`,
           passFail(p95 < targetP95Ms),

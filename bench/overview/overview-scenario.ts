@@ -21,7 +21,8 @@ export function overviewYaml(nowMs: number): string {
     lines.push(`  - id: ${serviceId(i)}`, `    name: Service ${i}`, `    history_from: ${yearStart}`, '    monitors:');
     for (let j = 0; j < monitorsPerService; j++) {
       lines.push(
-        `      - { id: ${monitorId(i, j)}, type: http, url: "http://127.0.0.1:9/${i}/${j}", interval: 5m, timeout: 5s }`,
+        `      - { id: ${monitorId(i, j)}, type: http, url: "http://127.0.0.1:9/${i}/${j}", ` +
+          'interval: 5m, timeout: 5s }',
       );
     }
     lines.push(

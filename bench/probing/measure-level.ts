@@ -30,7 +30,8 @@ export async function measureLevel(
   const ratePerSecond = monitors / (plan.intervalMs / 1000);
   log(
     `probing: ${fmtInt(monitors)} monitors at ${plan.label} (${ratePerSecond.toFixed(1)} probes/s), ${store} store: ` +
-      `${store === 'restarted' ? `${(plan.intervalMs / 1000).toFixed(0)} s priming run, then ` : ''}${(plan.warmupMs / 1000).toFixed(0)} s warm-up + ${(plan.windowMs / 1000).toFixed(0)} s measured`,
+      (store === 'restarted' ? `${(plan.intervalMs / 1000).toFixed(0)} s priming run, then ` : '') +
+      `${(plan.warmupMs / 1000).toFixed(0)} s warm-up + ${(plan.windowMs / 1000).toFixed(0)} s measured`,
   );
   const runtime = await runRuntimeLevel({
     origin,
@@ -55,9 +56,11 @@ export async function measureLevel(
   };
   const pass = Object.values(checks).every(Boolean);
   log(
-    `probing: ${fmtInt(monitors)} at ${plan.label}: lateness p99 ${runtime.lateness.p99Ms} ms, ${runtime.cpu.cores.toFixed(2)} cores, ` +
-      `${fmtInt(cpuUsPerProbe(runtime))} µs/probe vs ${fmtInt(http.cpuUsPerRequest)} (node:http) / ${fmtInt(fetch.cpuUsPerRequest)} (fetch), ` +
-      `RSS ${(runtime.rssPeakBytes / 1e6).toFixed(0)} MB, ${fmtInt(runtime.probes)}/${fmtInt(expectedProbes)} probes: ${pass ? 'pass' : 'FAIL'}`,
+    `probing: ${fmtInt(monitors)} at ${plan.label}: lateness p99 ${runtime.lateness.p99Ms} ms, ` +
+      `${runtime.cpu.cores.toFixed(2)} cores, ${fmtInt(cpuUsPerProbe(runtime))} µs/probe vs ` +
+      `${fmtInt(http.cpuUsPerRequest)} (node:http) / ${fmtInt(fetch.cpuUsPerRequest)} (fetch), ` +
+      `RSS ${(runtime.rssPeakBytes / 1e6).toFixed(0)} MB, ` +
+      `${fmtInt(runtime.probes)}/${fmtInt(expectedProbes)} probes: ${pass ? 'pass' : 'FAIL'}`,
   );
   return { monitors, store, runtime, http, fetch, expectedProbes, checks, pass };
 }

@@ -72,7 +72,8 @@ export function probingConfigYaml(monitors: number, intervalMs: number, origin: 
     lines.push(`  - id: ${serviceId(s)}`, '    monitors:');
     for (let i = s * monitorsPerService; i < Math.min(monitors, (s + 1) * monitorsPerService); i++) {
       lines.push(
-        `      - { id: ${monitorId(i)}, type: http, url: "${origin}/m/${i}", interval: ${interval}, timeout: ${probeTimeout}, confirm: 1 }`,
+        `      - { id: ${monitorId(i)}, type: http, url: "${origin}/m/${i}", interval: ${interval}, ` +
+          `timeout: ${probeTimeout}, confirm: 1 }`,
       );
     }
     lines.push(

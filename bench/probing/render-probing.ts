@@ -28,12 +28,14 @@ export function renderProbing(series: readonly IntervalSeries[], tookMs: number)
     `Measured ${new Date().toISOString()}; this section took ${(tookMs / 1000).toFixed(1)} s.`,
     'The real runtime (`createRuntime` with `runProbe`, node-cron ticks, the batched recorder writing',
     'through `ingestChecks` into SQLite) in a new process per run, with N http monitors (services of',
-    `${monitorsPerService}, each with an availability and a latency claim; confirm 1, timeout ${probeTimeout}) all probing one local`,
+    `${monitorsPerService}, each with an availability and a latency claim; confirm 1, timeout ${probeTimeout}) ` +
+      'all probing one local',
     'keep-alive target (a separate node process answering 200 "ok") at distinct URLs `/m/<i>`. Each run',
     'warms up one interval and on until every monitor was probed once and its check written (a',
     "monitor's first check is its costly one; the warm-up's own lateness and worst write are in the",
     'last table), then measures',
-    `${intervalPlans.map((p) => `${(p.windowMs / 1000).toFixed(0)} s at ${p.label}`).join(' and ')}. Store: *fresh* is a new SQLite file (a first start, as`,
+    `${intervalPlans.map((p) => `${(p.windowMs / 1000).toFixed(0)} s at ${p.label}`).join(' and ')}. ` +
+      'Store: *fresh* is a new SQLite file (a first start, as',
     'shipped); *restarted* is the file a first process left after probing every monitor for one',
     'interval and stopping (closing the store runs `PRAGMA optimize`, so SQLite then has planner',
     'statistics). Lateness: every probe started in the window (start − due time on its grid, as the',
@@ -44,7 +46,8 @@ export function renderProbing(series: readonly IntervalSeries[], tookMs: number)
     'right after each run, side by side in their own processes: the same number of GETs at the same',
     'rate to the same target, evenly spaced, body read, nothing else — node:http with a keep-alive',
     'agent (the transport the probe uses) and `fetch` (undici).',
-    `A run passes when p99 lateness < ${fmtMs(passRule.latenessP99Ms)}, cores < ${passRule.cores}, at least ${passRule.completeShare * 100} % of the probes due`,
+    `A run passes when p99 lateness < ${fmtMs(passRule.latenessP99Ms)}, cores < ${passRule.cores}, ` +
+      `at least ${passRule.completeShare * 100} % of the probes due`,
     'in the window finished, and none was down. On the fresh store N is raised while runs pass.',
     '',
   ];
@@ -104,7 +107,10 @@ function largestLine(s: IntervalSeries, store: StoreState): string {
   const largest = passing.length > 0 ? Math.max(...passing) : null;
   const above = runs.filter((r) => !r.pass && (largest === null || r.monitors > largest)).map((r) => r.monitors);
   if (largest === null)
-    return `**Largest passing N at ${s.plan.label} (${storeLabel[store]}): none of ${runs.map((r) => fmtInt(r.monitors)).join(', ')}.**`;
+    return (
+      `**Largest passing N at ${s.plan.label} (${storeLabel[store]}): ` +
+      `none of ${runs.map((r) => fmtInt(r.monitors)).join(', ')}.**`
+    );
   const bound = above.length > 0 ? `; ${fmtInt(Math.min(...above))} failed` : '; no larger N was tried';
   return `**Largest passing N at ${s.plan.label} (${storeLabel[store]}): ${fmtInt(largest)}**${bound}.`;
 }
@@ -144,7 +150,8 @@ function renderGoal(series: readonly IntervalSeries[]): string {
       (r) =>
         cell(
           r,
-          `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.http.cpuUsPerRequest)} = ${ratio(r, r.http.cpuUsPerRequest)}`,
+          `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.http.cpuUsPerRequest)} = ` +
+            ratio(r, r.http.cpuUsPerRequest),
           cpuUsPerProbe(r.runtime) <= goal.cpuRatio * r.http.cpuUsPerRequest,
         ),
     ],
@@ -154,7 +161,8 @@ function renderGoal(series: readonly IntervalSeries[]): string {
       (r) =>
         cell(
           r,
-          `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.fetch.cpuUsPerRequest)} = ${ratio(r, r.fetch.cpuUsPerRequest)}`,
+          `${fmtInt(cpuUsPerProbe(r.runtime))} ÷ ${fmtInt(r.fetch.cpuUsPerRequest)} = ` +
+            ratio(r, r.fetch.cpuUsPerRequest),
           cpuUsPerProbe(r.runtime) <= goal.cpuRatio * r.fetch.cpuUsPerRequest,
         ),
     ],
@@ -164,15 +172,18 @@ function renderGoal(series: readonly IntervalSeries[]): string {
     ['measure', 'target', ...runs.map((r) => `${storeLabel[r.store]} store, run ${runNumber(r)}`)],
     measures.map(([name, target, f]) => [name, target, ...runs.map(f)]),
   );
-  return `${table}\n\n${goalMedians(runs.filter((r) => r.store === 'fresh'))}\n\nUptime Kuma 2.x users report 15–45 s UI actions at 700–900 monitors.`;
+  const medians = goalMedians(runs.filter((r) => r.store === 'fresh'));
+  return `${table}\n\n${medians}\n\nUptime Kuma 2.x users report 15–45 s UI actions at 700–900 monitors.`;
 }
 
 function goalMedians(runs: readonly LevelResult[]): string {
   if (runs.length < 2) return '';
   const cpu = runs.map((r) => cpuUsPerProbe(r.runtime));
   return (
-    `Medians of the ${runs.length} fresh-store runs: lateness p99 ${ms(median(runs.map((r) => r.runtime.lateness.p99Ms ?? Number.NaN)))}, ` +
-    `${median(runs.map((r) => r.runtime.cpu.cores)).toFixed(2)} cores, RSS peak ${fmtBytes(median(runs.map((r) => r.runtime.rssPeakBytes)))}, ` +
+    `Medians of the ${runs.length} fresh-store runs: ` +
+    `lateness p99 ${ms(median(runs.map((r) => r.runtime.lateness.p99Ms ?? Number.NaN)))}, ` +
+    `${median(runs.map((r) => r.runtime.cpu.cores)).toFixed(2)} cores, ` +
+    `RSS peak ${fmtBytes(median(runs.map((r) => r.runtime.rssPeakBytes)))}, ` +
     `${fmtInt(median(cpu))} CPU µs per probe; probe ÷ bare node:http loop (each ratio taken within its run) ` +
     `${median(runs.map((r) => cpuUsPerProbe(r.runtime) / r.http.cpuUsPerRequest)).toFixed(1)}×, ÷ bare fetch ` +
     `${median(runs.map((r) => cpuUsPerProbe(r.runtime) / r.fetch.cpuUsPerRequest)).toFixed(1)}×.`
@@ -187,8 +198,11 @@ function renderDiagnostics(series: readonly IntervalSeries[]): string {
       const phase = (name: string) => fmtBytes(rt.rssPeakByPhase[name] ?? Number.NaN);
       return [
         runLabel(s, r),
-        `${ms(rt.warmup.lateness.p99Ms)} / ${ms(rt.warmup.lateness.maxMs)}, worst ${fmtMs(rt.warmup.worstTransactionMs)}; ${fmtInt(rt.warmup.bufferedBeforeDrain)} checks buffered, warm-up ran ${fmtMs(rt.warmup.drainMs)} past the interval${rt.warmup.drained ? '' : ' (gave up)'}`,
-        `${fmtInt(tx.count)}: ${fmtMs(tx.totalMs)} (${((100 * tx.totalMs) / rt.cpu.wallMs).toFixed(0)} % of the window), worst ${fmtMs(tx.maxMs)}`,
+        `${ms(rt.warmup.lateness.p99Ms)} / ${ms(rt.warmup.lateness.maxMs)}, ` +
+          `worst ${fmtMs(rt.warmup.worstTransactionMs)}; ${fmtInt(rt.warmup.bufferedBeforeDrain)} checks buffered, ` +
+          `warm-up ran ${fmtMs(rt.warmup.drainMs)} past the interval${rt.warmup.drained ? '' : ' (gave up)'}`,
+        `${fmtInt(tx.count)}: ${fmtMs(tx.totalMs)} ` +
+          `(${((100 * tx.totalMs) / rt.cpu.wallMs).toFixed(0)} % of the window), worst ${fmtMs(tx.maxMs)}`,
         `${fmtMs(rt.eventLoopDelay.p99Ms)} / ${fmtMs(rt.eventLoopDelay.maxMs)}`,
         `${(rt.cpu.eventLoopUtilization * 100).toFixed(0)} %`,
         `${ms(rt.schedulerLateness.p99Ms)} (${fmtInt(rt.schedulerLateness.count)})`,

@@ -100,7 +100,9 @@ export function renderStorage(
   ];
   const file =
     sqlite.fileWithChecks !== null && sqlite.filePruned !== null
-      ? `SQLite file after \`PRAGMA wal_checkpoint(TRUNCATE)\` + \`VACUUM\`: ${fmtBytes(sqlite.fileWithChecks)} with the day's checks, ${fmtBytes(sqlite.filePruned)} after pruning them (${((sqlite.fileWithChecks - sqlite.filePruned) / sqlite.checks).toFixed(1)} bytes per check by file size).`
+      ? 'SQLite file after `PRAGMA wal_checkpoint(TRUNCATE)` + `VACUUM`: ' +
+        `${fmtBytes(sqlite.fileWithChecks)} with the day's checks, ${fmtBytes(sqlite.filePruned)} after pruning them ` +
+        `(${((sqlite.fileWithChecks - sqlite.filePruned) / sqlite.checks).toFixed(1)} bytes per check by file size).`
       : '';
   return [
     '## 3. Storage',
@@ -110,7 +112,8 @@ export function renderStorage(
     'fed to `ingestChecks` one hour per call, then every raw check pruned (`pruneChecks`). Sizes are per',
     'table with its indexes: SQLite `dbstat` after checkpoint + VACUUM; PostgreSQL `pg_total_relation_size`',
     'after `VACUUM FULL` of each table of the schema (not of the empty baseline: VACUUM of empty tables',
-    "makes the store's cached PostgreSQL plans sequential and its ingest ~4× slower). Derived = growth of every table but `checks`",
+    "makes the store's cached PostgreSQL plans sequential and its ingest ~4× slower). " +
+      'Derived = growth of every table but `checks`',
     '(and `meta`, migrations) over the empty database; per monitor-year = per monitor-day × 365 (which',
     'over-counts the per-monitor constants: names, location states). Tables that did not grow are left out.',
     ...(pgProblem ? ['', `PostgreSQL skipped: ${pgProblem}`] : []),

@@ -43,7 +43,8 @@ export function storageConfigYaml(): string {
     lines.push(`  - id: svc-${String(s).padStart(3, '0')}`, '    monitors:');
     for (let m = 0; m < perService; m++) {
       lines.push(
-        `      - { id: ${monitorId(s, m)}, type: http, url: "https://s${s}.example.com/${m}", interval: 60s, confirm: 2 }`,
+        `      - { id: ${monitorId(s, m)}, type: http, url: "https://s${s}.example.com/${m}", ` +
+          'interval: 60s, confirm: 2 }',
       );
     }
   }

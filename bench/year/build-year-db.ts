@@ -77,7 +77,8 @@ export async function yearDatabase(rebuild: boolean): Promise<YearDatabase> {
       if (dayTimes.length % 30 === 0) {
         const recent = dayTimes.slice(-30);
         log(
-          `year: day ${dayTimes.length}, ${checks.toLocaleString('en-US')} checks; median day ${median(recent).toFixed(0)} ms`,
+          `year: day ${dayTimes.length}, ${checks.toLocaleString('en-US')} checks; ` +
+            `median day ${median(recent).toFixed(0)} ms`,
         );
       }
     }
@@ -103,7 +104,8 @@ export async function yearDatabase(rebuild: boolean): Promise<YearDatabase> {
   };
   writeJson(statsPath, stats);
   log(
-    `year: built in ${(stats.buildMs / 1000).toFixed(1)} s (${Math.round(checks / (ingestMs / 1000)).toLocaleString('en-US')} checks/s in ingestChecks)`,
+    `year: built in ${(stats.buildMs / 1000).toFixed(1)} s ` +
+      `(${Math.round(checks / (ingestMs / 1000)).toLocaleString('en-US')} checks/s in ingestChecks)`,
   );
   return { dbPath, configPath, stats, cached: false };
 }

@@ -17,5 +17,10 @@ const { report } = await computeServiceReport(store, { service, fromMs: yearFrom
 const done = performance.now();
 await store.close();
 process.stdout.write(
-  `${JSON.stringify({ insideMs: done - started, openMs: opened - started, reportMs: done - opened, availability: report.figures.availability })}\n`,
+  `${JSON.stringify({
+    insideMs: done - started,
+    openMs: opened - started,
+    reportMs: done - opened,
+    availability: report.figures.availability,
+  })}\n`,
 );

@@ -174,9 +174,12 @@ function renderYear(n: YearNumbers): string {
     ...(n.mismatches.length > 0
       ? ['**MISMATCH between stored and naive:**', '', ...n.mismatches.map((m) => `- ${m}`), '']
       : []),
-    `Build (${n.db.cached ? `cached, built ${s.builtAt}` : 'this run'}): ${fmtInt(s.checks)} checks fed to \`ingestChecks\` one day`,
-    `(28,800 checks) per call into a SQLite file: ${fmtMs(s.buildMs)} in all, ${fmtMs(s.ingestMs)} inside ingestChecks =`,
-    `**${fmtInt(s.checks / (s.ingestMs / 1000))} checks/s**; median day ${fmtMs(s.firstMonthDayMs)} in January, ${fmtMs(s.lastMonthDayMs)} in December;`,
+    `Build (${n.db.cached ? `cached, built ${s.builtAt}` : 'this run'}): ` +
+      `${fmtInt(s.checks)} checks fed to \`ingestChecks\` one day`,
+    `(28,800 checks) per call into a SQLite file: ${fmtMs(s.buildMs)} in all, ` +
+      `${fmtMs(s.ingestMs)} inside ingestChecks =`,
+    `**${fmtInt(s.checks / (s.ingestMs / 1000))} checks/s**; median day ${fmtMs(s.firstMonthDayMs)} in January, ` +
+      `${fmtMs(s.lastMonthDayMs)} in December;`,
     `file ${fmtBytes(s.dbBytes)}.`,
     '',
     'Naive run, median time per phase:',

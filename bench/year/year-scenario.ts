@@ -104,7 +104,8 @@ function outageDurations(random: () => number): number[] {
 function yearConfigYaml(downtime: TimeRange, late: TimeRange): string {
   const monitorLines = monitorIds.map(
     (id) =>
-      `      - { id: ${id}, type: http, url: "https://bench.example.com/${id}", interval: 30s, timeout: 10s, confirm: 2 }`,
+      `      - { id: ${id}, type: http, url: "https://bench.example.com/${id}", ` +
+      'interval: 30s, timeout: 10s, confirm: 2 }',
   );
   return [
     'timezone: Asia/Tokyo',

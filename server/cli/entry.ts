@@ -1,5 +1,5 @@
 // The process entry of the CLI: runs `slawatch …` with this process's streams and environment.
-// bin/slawatch.js loads it through tsx; `npm run build` makes dist/server/cli/entry.js for plain node.
+// bin/slawatch.js runs its build (dist/server/cli/entry.js) on plain node; bin/slawatch-dev.js loads it through tsx.
 import { runCli } from './main.ts';
 
 // `slawatch report … | head` closes the pipe early: that is the reader's choice, not an error.

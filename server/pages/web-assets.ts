@@ -1,9 +1,10 @@
-// The browser code of web/ (chart modules, live updates, styles), bundled by esbuild in memory when
-// the server starts: `npm start`, `npm test` and `slawatch serve` need no build step, and the
-// bundle always matches the sources. Names carry a content hash, so browsers may cache forever.
+// The browser code of web/ (chart modules, live updates, styles), bundled by esbuild. The built
+// program reads the bundle `npm run build` wrote into dist/web/, so it needs no esbuild; run from
+// the TypeScript sources (tests, `npm run dev`) it bundles web/ in memory at start, so the bundle
+// always matches the sources. Names carry a content hash, so browsers may cache forever.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 export interface WebAsset {
   body: string;
@@ -19,13 +20,26 @@ export interface WebAssets {
   files: ReadonlyMap<string, WebAsset>;
 }
 
+/** The minified script (an ES module) and style sheet made from web/. */
+export interface WebBundle {
+  script: string;
+  style: string;
+}
+
 export const assetsPathPrefix = '/assets';
 
-const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
+/** web/ beside server/: the sources in a checkout, the built bundle in dist/. */
+const webDir = new URL('../../web/', import.meta.url);
+/** The bundle's file names in dist/web/, written at build time. */
+export const builtBundleFiles = { script: 'bundle.js', style: 'bundle.css' } as const;
+/** True when this module runs from its TypeScript source rather than from dist/. */
+const fromSources = import.meta.url.endsWith('.ts');
 
 async function bundle(entry: string, loader: 'ts' | 'css'): Promise<string> {
+  // Loaded here, not at the top: esbuild is a build-time tool the installed program does not have.
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [webDir + entry],
+    entryPoints: [fileURLToPath(new URL(entry, webDir))],
     bundle: true,
     write: false,
     minify: true,
@@ -37,12 +51,24 @@ async function bundle(entry: string, loader: 'ts' | 'css'): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** Bundles the sources of web/ (at build time, or at start when run from the sources). */
+export async function bundleWebSources(): Promise<WebBundle> {
+  const [script, style] = await Promise.all([bundle('main.ts', 'ts'), bundle('styles.css', 'css')]);
+  return { script, style };
+}
+
+async function readBuiltBundle(): Promise<WebBundle> {
+  const read = (name: string) => readFile(new URL(name, webDir), 'utf8');
+  const [script, style] = await Promise.all([read(builtBundleFiles.script), read(builtBundleFiles.style)]);
+  return { script, style };
+}
+
 function named(base: string, ext: string, body: string): string {
   return `${base}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${ext}`;
 }
 
 export async function buildWebAssets(): Promise<WebAssets> {
-  const [script, style] = await Promise.all([bundle('main.ts', 'ts'), bundle('styles.css', 'css')]);
+  const { script, style } = await (fromSources ? bundleWebSources() : readBuiltBundle());
   const scriptName = named('app', 'js', script);
   const styleName = named('app', 'css', style);
   return {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestStore, testStores, type TestStore } from '../db/test-stores.ts';
 
-const bin = new URL('../../bin/slawatch.js', import.meta.url).pathname;
+const bin = new URL('../../bin/slawatch-dev.js', import.meta.url).pathname;
 
 function configYaml(targetUrl: string, monitorIds: string[]): string {
   const monitor = (id: string) =>

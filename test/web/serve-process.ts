@@ -1,7 +1,7 @@
 // `slawatch serve` as a child process on port 0 over a prepared database, for browser tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 
-const bin = new URL('../../bin/slawatch.js', import.meta.url).pathname;
+const bin = new URL('../../bin/slawatch-dev.js', import.meta.url).pathname;
 
 export interface ServeProcess {
   url: string;
