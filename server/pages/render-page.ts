@@ -15,7 +15,8 @@ export const liveHeader = 'x-slawatch-live';
 
 export async function renderPage(c: Context, ctx: PageContext, page: PageBody): Promise<Response> {
   c.header('Vary', `Accept-Language, ${liveHeader}`);
-  c.header('Cache-Control', 'no-cache');
+  // A route that asked for no-store (pages with credentials or a secret shown once) keeps it.
+  if (c.res.headers.get('Cache-Control') !== 'no-store') c.header('Cache-Control', 'no-cache');
   if (c.req.header(liveHeader) === '1') {
     // A fragment renders any Child (text, array, element) to HTML.
     const html = await jsx(Fragment, {}, page.body).toString();
