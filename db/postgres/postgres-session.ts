@@ -90,13 +90,7 @@ export abstract class PostgresSession extends PortableStore {
 
   /** Keys of these names, adding the new ones to the dictionary (writes only). */
   protected async keysFor(names: Iterable<string>): Promise<Map<string, number>> {
-    const keys = new Map<string, number>();
-    const missing: string[] = [];
-    for (const name of new Set(names)) {
-      const key = this.names.key(name);
-      if (key === undefined) missing.push(name);
-      else keys.set(name, key);
-    }
+    const { keys, missing } = this.cachedKeys(names);
     if (missing.length > 0) {
       // Sorted, so that two transactions adding the same names lock them in the same order.
       missing.sort();
@@ -109,6 +103,13 @@ export abstract class PostgresSession extends PortableStore {
 
   /** Keys of the names that exist. */
   protected async existingKeys(names: readonly string[]): Promise<Map<string, number>> {
+    const { keys, missing } = this.cachedKeys(names);
+    if (missing.length > 0) await this.fetchKeys(missing, keys);
+    return keys;
+  }
+
+  /** The keys the caches hold for these names, and the names they do not hold. */
+  private cachedKeys(names: Iterable<string>): { keys: Map<string, number>; missing: string[] } {
     const keys = new Map<string, number>();
     const missing: string[] = [];
     for (const name of new Set(names)) {
@@ -116,8 +117,7 @@ export abstract class PostgresSession extends PortableStore {
       if (key === undefined) missing.push(name);
       else keys.set(name, key);
     }
-    if (missing.length > 0) await this.fetchKeys(missing, keys);
-    return keys;
+    return { keys, missing };
   }
 
   protected async fetchKeys(names: readonly string[], into: Map<string, number>): Promise<void> {
