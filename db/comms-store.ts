@@ -16,7 +16,7 @@ import {
   type MaintenanceRow,
 } from './rows.ts';
 import { alertColumns, alertFromRow, alertValues, changeFromRow, deliveryFromRow, noteFromRow } from './comms-rows.ts';
-import { type PortableDb, paramList, str, writeOne } from './portable-sql.ts';
+import { type PortableDb, paramList, type SqlRow, str, writeOne } from './portable-sql.ts';
 
 export const deliveryStatuses = ['pending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -121,12 +121,20 @@ export function createCommsStore(db: PortableDb): CommsStore {
     const rows = await writeOne(db, sql`${update} WHERE id = ${id} RETURNING id`);
     if (rows.length === 0) throw new Error(`no ${what} has id ${id}`);
   };
-  /** A table's rows that match the filters, newest first. */
-  const newest = (table: string, timeColumn: string, filters: Record<string, unknown>, limit?: number) =>
-    db.read(
+  /** A table's rows that match the filters, newest first, read by fromRow. */
+  const newest = async <T>(
+    table: string,
+    timeColumn: string,
+    filters: Record<string, unknown>,
+    limit: number | undefined,
+    fromRow: (row: SqlRow) => T,
+  ): Promise<T[]> => {
+    const rows = await db.read(
       sql`SELECT * FROM ${sql.identifier(table)} ${where(filters)}
           ORDER BY ${sql.identifier(timeColumn)} DESC, id DESC LIMIT ${limitOf(limit)}`,
     );
+    return rows.map(fromRow);
+  };
   /** The row with this store id, if the id is well formed and the row exists. */
   const byId = async (table: string, id: string) => {
     const key = parseStoreId(id);
@@ -146,15 +154,8 @@ export function createCommsStore(db: PortableDb): CommsStore {
       const row = await byId('alerts', id);
       return row ? alertFromRow(row) : null;
     },
-    async listAlerts(filter) {
-      const rows = await newest(
-        'alerts',
-        'fired_at_ms',
-        { service_id: filter.serviceId, status: filter.status },
-        filter.limit,
-      );
-      return rows.map(alertFromRow);
-    },
+    listAlerts: (f) =>
+      newest('alerts', 'fired_at_ms', { service_id: f.serviceId, status: f.status }, f.limit, alertFromRow),
 
     async enqueueDeliveries(rows) {
       const ids: string[] = [];
@@ -193,15 +194,8 @@ export function createCommsStore(db: PortableDb): CommsStore {
         sql`UPDATE deliveries SET status = ${d.status}, attempts = ${d.attempts}, next_attempt_ms = ${d.nextAttemptMs},
               last_error = ${d.lastError}, sent_ms = ${d.sentMs}`,
       ),
-    async listDeliveries(filter) {
-      const rows = await newest(
-        'deliveries',
-        'created_ms',
-        { subject: filter.subject, service_id: filter.serviceId },
-        filter.limit,
-      );
-      return rows.map(deliveryFromRow);
-    },
+    listDeliveries: (f) =>
+      newest('deliveries', 'created_ms', { subject: f.subject, service_id: f.serviceId }, f.limit, deliveryFromRow),
 
     insertIncidentNote: (n) =>
       insertId(
@@ -226,15 +220,8 @@ export function createCommsStore(db: PortableDb): CommsStore {
         sql`INSERT INTO changes (time_ms, actor, entity, entity_id, action, detail_json)
             VALUES (${paramList([c.timeMs, c.actor, c.entity, c.entityId, c.action, JSON.stringify(c.detail)])})`,
       ),
-    async listChanges(filter) {
-      const rows = await newest(
-        'changes',
-        'time_ms',
-        { entity: filter.entity, entity_id: filter.entityId },
-        filter.limit,
-      );
-      return rows.map(changeFromRow);
-    },
+    listChanges: (f) =>
+      newest('changes', 'time_ms', { entity: f.entity, entity_id: f.entityId }, f.limit, changeFromRow),
 
     async findAlertmanagerIncident(fingerprint, startsAtMs) {
       const [row] = await db.read(

@@ -71,7 +71,7 @@ export abstract class PortableStore {
       const ids: string[] = [];
       for (const values of rows) {
         const [row] = await run(
-          sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns)}) VALUES (${paramList(values)}) RETURNING id`,
+          sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(columns)}) VALUES (${paramList(values)}) RETURNING id`,
         );
         ids.push(str(row!.id));
       }
@@ -206,11 +206,7 @@ export abstract class PortableStore {
   }
 
   async listFrozenMonths(serviceId: string, fromMs: number, toMs: number): Promise<FrozenMonthRow[]> {
-    const rows = await this.portable.read(
-      sql`SELECT * FROM frozen_months
-          WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
-          ORDER BY month_start_ms`,
-    );
+    const rows = await this.monthRows('frozen_months', serviceId, fromMs, toMs, 'month_start_ms');
     return rows.map(frozenMonthFromRow);
   }
 
@@ -225,12 +221,24 @@ export abstract class PortableStore {
   }
 
   async listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]> {
-    const rows = await this.portable.read(
-      sql`SELECT * FROM month_changes
-          WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
-          ORDER BY id`,
-    );
+    // By id: in the order the changes were made.
+    const rows = await this.monthRows('month_changes', serviceId, fromMs, toMs, 'id');
     return rows.map(monthChangeFromRow);
+  }
+
+  /** A service's rows of a table keyed by month, with fromMs ≤ month_start_ms < toMs. */
+  private monthRows(
+    table: 'frozen_months' | 'month_changes',
+    serviceId: string,
+    fromMs: number,
+    toMs: number,
+    orderBy: 'month_start_ms' | 'id',
+  ): Promise<SqlRow[]> {
+    return this.portable.read(
+      sql`SELECT * FROM ${sql.identifier(table)}
+          WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
+          ORDER BY ${sql.identifier(orderBy)}`,
+    );
   }
 
   // Meta.
