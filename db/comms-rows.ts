@@ -46,8 +46,10 @@ export function alertValues(a: AlertState): unknown[] {
   ];
 }
 
+/** The stored columns of an alert, in the order alertValues gives them. */
 export const alertColumns =
-  'key, service_id, name, severity, claim_id, summary, status, fired_at_ms, resolved_at_ms, sent_json, acknowledged_at_ms, acknowledged_by, silenced_until_ms';
+  'key, service_id, name, severity, claim_id, summary, status, fired_at_ms, resolved_at_ms, sent_json, ' +
+  'acknowledged_at_ms, acknowledged_by, silenced_until_ms';
 
 export function deliveryFromRow(r: Record<string, unknown>): Delivery {
   return {

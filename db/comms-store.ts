@@ -1,12 +1,14 @@
 // The communication records of SPEC §4–5 (alerts and their history, the delivery outbox and log,
 // incident timeline notes, the change record, Alertmanager links) and the single-record reads
-// and edits the API needs. The SQL is portable (`?` placeholders, RETURNING), so one
-// implementation runs on both dialects through a small executor each store provides.
+// and edits the API needs. The SQL is portable (drizzle's `sql` template, RETURNING), so one
+// implementation runs on both dialects through the seam each store provides (portable-sql.ts).
 import type { Incident, Maintenance } from '../sla/model.ts';
 import type { AlertState, AlertStatus } from '../sla/alert-lifecycle.ts';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   assertTimeMs,
   incidentFromRow,
+  maintenanceColumns,
   maintenanceFromRow,
   maintenanceValues,
   parseStoreId,
@@ -14,7 +16,7 @@ import {
   type MaintenanceRow,
 } from './rows.ts';
 import { alertColumns, alertFromRow, alertValues, changeFromRow, deliveryFromRow, noteFromRow } from './comms-rows.ts';
-import { str, type SqlExec } from './portable-sql.ts';
+import { type PortableDb, paramList, type SqlRow, str, writeOne } from './portable-sql.ts';
 
 export const deliveryStatuses = ['pending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -95,13 +97,14 @@ export interface CommsStore {
   updateMaintenance(window: Maintenance & { id: string }): Promise<void>;
 }
 
-/** `WHERE a = ? AND b = ?` from the defined filters. */
-function where(filters: [string, unknown][]): { sql: string; params: unknown[] } {
-  const used = filters.filter(([, v]) => v !== undefined);
-  return {
-    sql: used.length ? `WHERE ${used.map(([c]) => `${c} = ?`).join(' AND ')}` : '',
-    params: used.map(([, v]) => v),
-  };
+/** `WHERE a = … AND b = …` over the filters that are defined (the keys are column names). */
+function where(filters: Record<string, unknown>): SQL {
+  const used = Object.entries(filters).filter(([, v]) => v !== undefined);
+  if (used.length === 0) return sql.empty();
+  return sql`WHERE ${sql.join(
+    used.map(([column, v]) => sql`${sql.identifier(column)} = ${v}`),
+    sql` AND `,
+  )}`;
 }
 
 const limitOf = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 10_000));
@@ -112,44 +115,47 @@ function requireId(id: string, what: string): number {
   return key;
 }
 
-export function createCommsStore(exec: SqlExec): CommsStore {
-  const read = (sql: string, ...params: unknown[]) => exec(sql, params, 'read');
-  const write = (sql: string, ...params: unknown[]) => exec(sql, params, 'write');
-  const insertId = async (sql: string, ...params: unknown[]) =>
-    str((await write(`${sql} RETURNING id`, ...params))[0]!.id);
-  const updateOne = async (what: string, sql: string, ...params: unknown[]) => {
-    const rows = await write(`${sql} RETURNING id`, ...params);
-    if (rows.length === 0) throw new Error(`no ${what} has id ${String(params[params.length - 1])}`);
+export function createCommsStore(db: PortableDb): CommsStore {
+  const insertId = async (insert: SQL) => str((await writeOne(db, sql`${insert} RETURNING id`))[0]!.id);
+  const updateOne = async (what: string, id: number, update: SQL) => {
+    const rows = await writeOne(db, sql`${update} WHERE id = ${id} RETURNING id`);
+    if (rows.length === 0) throw new Error(`no ${what} has id ${id}`);
+  };
+  /** A table's rows that match the filters, newest first, read by fromRow. */
+  const newest = async <T>(
+    table: string,
+    timeColumn: string,
+    filters: Record<string, unknown>,
+    limit: number | undefined,
+    fromRow: (row: SqlRow) => T,
+  ): Promise<T[]> => {
+    const rows = await db.read(
+      sql`SELECT * FROM ${sql.identifier(table)} ${where(filters)}
+          ORDER BY ${sql.identifier(timeColumn)} DESC, id DESC LIMIT ${limitOf(limit)}`,
+    );
+    return rows.map(fromRow);
+  };
+  /** The row with this store id, if the id is well formed and the row exists. */
+  const byId = async (table: string, id: string) => {
+    const key = parseStoreId(id);
+    if (key === null) return undefined;
+    return (await db.read(sql`SELECT * FROM ${sql.identifier(table)} WHERE id = ${key}`))[0];
   };
   return {
     insertAlert: (a) =>
-      insertId(`INSERT INTO alerts (${alertColumns}) VALUES (${Array(13).fill('?').join(', ')})`, ...alertValues(a)),
+      insertId(sql`INSERT INTO alerts (${sql.raw(alertColumns)}) VALUES (${paramList(alertValues(a))})`),
     updateAlert: (a) =>
       updateOne(
         'alert',
-        `UPDATE alerts SET (${alertColumns}) = (${Array(13).fill('?').join(', ')}) WHERE id = ?`,
-        ...alertValues(a),
         requireId(a.id, 'alert'),
+        sql`UPDATE alerts SET (${sql.raw(alertColumns)}) = (${paramList(alertValues(a))})`,
       ),
     async getAlert(id) {
-      const key = parseStoreId(id);
-      if (key === null) return null;
-      const [row] = await read('SELECT * FROM alerts WHERE id = ?', key);
+      const row = await byId('alerts', id);
       return row ? alertFromRow(row) : null;
     },
-    async listAlerts(filter) {
-      const w = where([
-        ['service_id', filter.serviceId],
-        ['status', filter.status],
-      ]);
-      return (
-        await read(
-          `SELECT * FROM alerts ${w.sql} ORDER BY fired_at_ms DESC, id DESC LIMIT ?`,
-          ...w.params,
-          limitOf(filter.limit),
-        )
-      ).map(alertFromRow);
-    },
+    listAlerts: (f) =>
+      newest('alerts', 'fired_at_ms', { service_id: f.serviceId, status: f.status }, f.limit, alertFromRow),
 
     async enqueueDeliveries(rows) {
       const ids: string[] = [];
@@ -157,14 +163,10 @@ export function createCommsStore(exec: SqlExec): CommsStore {
         assertTimeMs(d.createdMs, 'createdMs');
         ids.push(
           await insertId(
-            'INSERT INTO deliveries (channel_id, service_id, subject, message_json, created_ms, status, attempts, next_attempt_ms) VALUES (?, ?, ?, ?, ?, ?, 0, ?)',
-            d.channelId,
-            d.serviceId,
-            d.subject,
-            d.messageJson,
-            d.createdMs,
-            'pending',
-            d.nextAttemptMs,
+            sql`INSERT INTO deliveries
+                  (channel_id, service_id, subject, message_json, created_ms, status, attempts, next_attempt_ms)
+                VALUES (${paramList([d.channelId, d.serviceId, d.subject, d.messageJson, d.createdMs])},
+                  'pending', 0, ${d.nextAttemptMs})`,
           ),
         );
       }
@@ -173,16 +175,14 @@ export function createCommsStore(exec: SqlExec): CommsStore {
     async claimDueDeliveries(nowMs, claimUntilMs, limit) {
       // The outer conditions repeat the inner ones: PostgreSQL re-checks them on a row another
       // transaction claimed meanwhile (READ COMMITTED), so each row goes to one claimer only.
-      const due = "status = 'pending' AND next_attempt_ms <= ?";
+      const due = sql`status = 'pending' AND next_attempt_ms <= ${nowMs}`;
       // Most passes find nothing due: a read says so without taking a write lock.
-      if ((await read(`SELECT 1 AS due FROM deliveries WHERE ${due} LIMIT 1`, nowMs)).length === 0) return [];
-      const rows = await write(
-        `UPDATE deliveries SET next_attempt_ms = ? WHERE ${due}
-           AND id IN (SELECT id FROM deliveries WHERE ${due} ORDER BY next_attempt_ms, id LIMIT ?) RETURNING *`,
-        claimUntilMs,
-        nowMs,
-        nowMs,
-        limit,
+      if ((await db.read(sql`SELECT 1 AS due FROM deliveries WHERE ${due} LIMIT 1`)).length === 0) return [];
+      const rows = await writeOne(
+        db,
+        sql`UPDATE deliveries SET next_attempt_ms = ${claimUntilMs} WHERE ${due}
+              AND id IN (SELECT id FROM deliveries WHERE ${due} ORDER BY next_attempt_ms, id LIMIT ${limit})
+            RETURNING *`,
       );
       // RETURNING keeps no order; ids grow with time.
       return rows.map(deliveryFromRow).sort((a, b) => Number(a.id) - Number(b.id));
@@ -190,119 +190,74 @@ export function createCommsStore(exec: SqlExec): CommsStore {
     updateDelivery: (d) =>
       updateOne(
         'delivery',
-        'UPDATE deliveries SET status = ?, attempts = ?, next_attempt_ms = ?, last_error = ?, sent_ms = ? WHERE id = ?',
-        d.status,
-        d.attempts,
-        d.nextAttemptMs,
-        d.lastError,
-        d.sentMs,
         requireId(d.id, 'delivery'),
+        sql`UPDATE deliveries SET status = ${d.status}, attempts = ${d.attempts}, next_attempt_ms = ${d.nextAttemptMs},
+              last_error = ${d.lastError}, sent_ms = ${d.sentMs}`,
       ),
-    async listDeliveries(filter) {
-      const w = where([
-        ['subject', filter.subject],
-        ['service_id', filter.serviceId],
-      ]);
-      return (
-        await read(
-          `SELECT * FROM deliveries ${w.sql} ORDER BY created_ms DESC, id DESC LIMIT ?`,
-          ...w.params,
-          limitOf(filter.limit),
-        )
-      ).map(deliveryFromRow);
-    },
+    listDeliveries: (f) =>
+      newest('deliveries', 'created_ms', { subject: f.subject, service_id: f.serviceId }, f.limit, deliveryFromRow),
 
     insertIncidentNote: (n) =>
       insertId(
-        'INSERT INTO incident_notes (incident_id, time_ms, author, text, published_ms) VALUES (?, ?, ?, ?, ?)',
-        requireId(n.incidentId, 'incident'),
-        n.timeMs,
-        n.author,
-        n.text,
-        n.publishedMs,
+        sql`INSERT INTO incident_notes (incident_id, time_ms, author, text, published_ms)
+            VALUES (${paramList([requireId(n.incidentId, 'incident'), n.timeMs, n.author, n.text, n.publishedMs])})`,
       ),
     updateIncidentNote: (n) =>
       updateOne(
         'note',
-        'UPDATE incident_notes SET text = ?, published_ms = ? WHERE id = ?',
-        n.text,
-        n.publishedMs,
         requireId(n.id, 'note'),
+        sql`UPDATE incident_notes SET text = ${n.text}, published_ms = ${n.publishedMs}`,
       ),
     async listIncidentNotes(incidentId) {
       const key = parseStoreId(incidentId);
       if (key === null) return [];
-      return (await read('SELECT * FROM incident_notes WHERE incident_id = ? ORDER BY time_ms, id', key)).map(
-        noteFromRow,
-      );
+      const rows = await db.read(sql`SELECT * FROM incident_notes WHERE incident_id = ${key} ORDER BY time_ms, id`);
+      return rows.map(noteFromRow);
     },
 
     recordChange: (c) =>
       insertId(
-        'INSERT INTO changes (time_ms, actor, entity, entity_id, action, detail_json) VALUES (?, ?, ?, ?, ?, ?)',
-        c.timeMs,
-        c.actor,
-        c.entity,
-        c.entityId,
-        c.action,
-        JSON.stringify(c.detail),
+        sql`INSERT INTO changes (time_ms, actor, entity, entity_id, action, detail_json)
+            VALUES (${paramList([c.timeMs, c.actor, c.entity, c.entityId, c.action, JSON.stringify(c.detail)])})`,
       ),
-    async listChanges(filter) {
-      const w = where([
-        ['entity', filter.entity],
-        ['entity_id', filter.entityId],
-      ]);
-      return (
-        await read(
-          `SELECT * FROM changes ${w.sql} ORDER BY time_ms DESC, id DESC LIMIT ?`,
-          ...w.params,
-          limitOf(filter.limit),
-        )
-      ).map(changeFromRow);
-    },
+    listChanges: (f) =>
+      newest('changes', 'time_ms', { entity: f.entity, entity_id: f.entityId }, f.limit, changeFromRow),
 
     async findAlertmanagerIncident(fingerprint, startsAtMs) {
-      const [row] = await read(
-        'SELECT incident_id FROM alertmanager_incidents WHERE fingerprint = ? AND starts_at_ms = ?',
-        fingerprint,
-        startsAtMs,
+      const [row] = await db.read(
+        sql`SELECT incident_id FROM alertmanager_incidents
+            WHERE fingerprint = ${fingerprint} AND starts_at_ms = ${startsAtMs}`,
       );
       return row ? str(row.incident_id) : null;
     },
     async linkAlertmanagerIncident(fingerprint, startsAtMs, incidentId) {
-      await write(
-        'INSERT INTO alertmanager_incidents (fingerprint, starts_at_ms, incident_id) VALUES (?, ?, ?)',
-        fingerprint,
-        startsAtMs,
-        requireId(incidentId, 'incident'),
+      await writeOne(
+        db,
+        sql`INSERT INTO alertmanager_incidents (fingerprint, starts_at_ms, incident_id)
+            VALUES (${fingerprint}, ${startsAtMs}, ${requireId(incidentId, 'incident')})`,
       );
     },
     async alertmanagerIncidentsOf(fingerprint) {
-      const rows = await read(
-        'SELECT a.incident_id FROM alertmanager_incidents a JOIN incidents i ON i.id = a.incident_id WHERE a.fingerprint = ? AND i.resolved_at_ms IS NULL ORDER BY a.starts_at_ms',
-        fingerprint,
+      const rows = await db.read(
+        sql`SELECT a.incident_id FROM alertmanager_incidents a JOIN incidents i ON i.id = a.incident_id
+            WHERE a.fingerprint = ${fingerprint} AND i.resolved_at_ms IS NULL ORDER BY a.starts_at_ms`,
       );
       return rows.map((r) => str(r.incident_id));
     },
 
     async getIncident(id) {
-      const key = parseStoreId(id);
-      if (key === null) return null;
-      const [row] = await read('SELECT * FROM incidents WHERE id = ?', key);
+      const row = await byId('incidents', id);
       return row ? incidentFromRow(row as unknown as IncidentRow) : null;
     },
     async getMaintenance(id) {
-      const key = parseStoreId(id);
-      if (key === null) return null;
-      const [row] = await read('SELECT * FROM maintenance WHERE id = ?', key);
+      const row = await byId('maintenance', id);
       return row ? maintenanceFromRow(row as unknown as MaintenanceRow) : null;
     },
     updateMaintenance: (w) =>
       updateOne(
         'maintenance window',
-        'UPDATE maintenance SET service_id = ?, start_ms = ?, end_ms = ?, kind = ?, announced_at_ms = ?, title = ? WHERE id = ?',
-        ...maintenanceValues(w),
         requireId(w.id, 'maintenance window'),
+        sql`UPDATE maintenance SET (${sql.raw(maintenanceColumns)}) = (${paramList(maintenanceValues(w))})`,
       ),
   };
 }

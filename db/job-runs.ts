@@ -1,7 +1,8 @@
 // The ticks of scheduled jobs that several processes share (jobs/run-coordinator.ts): one row per
 // job with the last tick someone took and who holds it until when. A tick goes to one process; a
 // process that dies mid-run frees the job when its lease ends. Portable SQL, like db/comms-store.ts.
-import type { SqlExec } from './portable-sql.ts';
+import { sql } from 'drizzle-orm';
+import { type PortableDb, writeOne } from './portable-sql.ts';
 
 export interface JobRunClaim {
   task: string;
@@ -19,23 +20,25 @@ export interface JobRuns {
   release(task: string, holder: string): Promise<void>;
 }
 
-export function createJobRuns(exec: SqlExec): JobRuns {
+export function createJobRuns(db: PortableDb): JobRuns {
   return {
     async claim(run) {
       // One statement: concurrent claims of one task queue on its row and each sees the winner's
       // write (an upsert re-reads the conflicting row), so exactly one gets a row back.
-      const rows = await exec(
-        `INSERT INTO job_runs (task, slot_ms, holder, lease_until_ms) VALUES (?, ?, ?, ?)
-         ON CONFLICT (task) DO UPDATE SET slot_ms = excluded.slot_ms, holder = excluded.holder, lease_until_ms = excluded.lease_until_ms
-         WHERE job_runs.slot_ms < excluded.slot_ms AND (job_runs.lease_until_ms <= ? OR job_runs.holder = excluded.holder)
-         RETURNING task`,
-        [run.task, run.slotMs, run.holder, run.leaseUntilMs, run.nowMs],
-        'write',
+      const rows = await writeOne(
+        db,
+        sql`INSERT INTO job_runs (task, slot_ms, holder, lease_until_ms)
+            VALUES (${run.task}, ${run.slotMs}, ${run.holder}, ${run.leaseUntilMs})
+            ON CONFLICT (task) DO UPDATE
+            SET slot_ms = excluded.slot_ms, holder = excluded.holder, lease_until_ms = excluded.lease_until_ms
+            WHERE job_runs.slot_ms < excluded.slot_ms
+              AND (job_runs.lease_until_ms <= ${run.nowMs} OR job_runs.holder = excluded.holder)
+            RETURNING task`,
       );
       return rows.length === 1;
     },
     async release(task, holder) {
-      await exec('UPDATE job_runs SET lease_until_ms = 0 WHERE task = ? AND holder = ?', [task, holder], 'write');
+      await writeOne(db, sql`UPDATE job_runs SET lease_until_ms = 0 WHERE task = ${task} AND holder = ${holder}`);
     },
   };
 }

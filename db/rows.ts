@@ -87,7 +87,11 @@ export function segmentStateOf(code: number): SegmentState {
   return segmentStates[code]!;
 }
 
-/** The stored columns of an incident, in the order the statements list them. */
+/** The stored columns of an incident, in the order incidentValues gives them. */
+export const incidentColumns =
+  'service_id, started_at_ms, detected_at_ms, notified_at_ms, resolved_at_ms, impact, source, title, cause';
+
+/** The stored columns of an incident, in the order incidentColumns lists them. */
 export function incidentValues(
   incident: Incident,
 ): [string, number, number | null, number | null, number | null, string, string, string, string | null] {
@@ -126,6 +130,9 @@ export function incidentFromRow(row: IncidentRow): Incident {
     cause: row.cause,
   };
 }
+
+/** The stored columns of a maintenance window, in the order maintenanceValues gives them. */
+export const maintenanceColumns = 'service_id, start_ms, end_ms, kind, announced_at_ms, title';
 
 export function maintenanceValues(window: Maintenance): [string, number, number, string, number | null, string] {
   assertTimeMs(window.startMs, 'startMs');

@@ -1,9 +1,12 @@
 // The console's security records (SPEC §6): accounts, password history, recovery codes, sessions,
-// API tokens, sign-in failures and locks, and the audit log. The SQL is portable (`?`
-// placeholders, RETURNING), so one implementation runs on both dialects through the small
-// executor each store hands it. Every secret arrives here already hashed.
+// API tokens, sign-in failures and locks, and the audit log. The SQL is portable (drizzle's `sql`
+// template, RETURNING), so one implementation runs on both dialects through the seam each store
+// hands it (portable-sql.ts); one function per record family builds its part. Every secret
+// arrives here already hashed.
+import { type SQL, sql } from 'drizzle-orm';
 import { assertTimeMs, parseStoreId } from './rows.ts';
-import { num, numOrNull, str, strOrNull, type SqlExec } from './portable-sql.ts';
+import { num, type PortableDb, paramList, str, writeOne } from './portable-sql.ts';
+import { auditFromRow, sessionFromRow, tokenFromRow, userFromRow } from './security-rows.ts';
 
 export const roles = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -71,7 +74,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
-export interface SecurityStore {
+export interface AccountRecords {
   createUser(user: Omit<User, 'id' | 'totpSecret' | 'totpEnabledMs' | 'totpLastStep'>): Promise<string>;
   getUser(id: string): Promise<User | null>;
   getUserByName(username: string): Promise<User | null>;
@@ -80,7 +83,9 @@ export interface SecurityStore {
   /** Writes every field but id, username and createdMs. */
   updateUser(user: User): Promise<void>;
   deleteUser(id: string): Promise<void>;
+}
 
+export interface CredentialRecords {
   addPasswordHistory(userId: string, passwordHash: string, changedMs: number): Promise<void>;
   /** Newest first. */
   listPasswordHistory(userId: string, limit: number): Promise<string[]>;
@@ -89,7 +94,9 @@ export interface SecurityStore {
   /** Marks an unused code used; false when there is none such. */
   useRecoveryCode(userId: string, codeHash: string, nowMs: number): Promise<boolean>;
   countUnusedRecoveryCodes(userId: string): Promise<number>;
+}
 
+export interface SessionRecords {
   createSession(session: Session): Promise<void>;
   getSession(idHash: string): Promise<Session | null>;
   updateSession(session: Session): Promise<void>;
@@ -97,13 +104,17 @@ export interface SecurityStore {
   deleteUserSessions(userId: string): Promise<void>;
   /** Deletes sessions last seen before idleBeforeMs or created before createdBeforeMs. */
   pruneSessions(idleBeforeMs: number, createdBeforeMs: number): Promise<number>;
+}
 
+export interface TokenRecords {
   createToken(token: Omit<ApiToken, 'id' | 'lastUsedMs' | 'revokedMs'>): Promise<string>;
   getTokenByHash(tokenHash: string): Promise<ApiToken | null>;
   listTokens(): Promise<ApiToken[]>;
   revokeToken(id: string, nowMs: number): Promise<boolean>;
   touchToken(id: string, nowMs: number): Promise<void>;
+}
 
+export interface LockoutRecords {
   recordFailure(keys: readonly string[], timeMs: number): Promise<void>;
   countFailures(key: string, sinceMs: number): Promise<number>;
   clearFailures(key: string): Promise<void>;
@@ -114,307 +125,247 @@ export interface SecurityStore {
   deleteLock(key: string): Promise<void>;
   /** Locks still in force at nowMs. */
   listLocks(nowMs: number): Promise<{ key: string; untilMs: number }[]>;
+}
 
+export interface AuditRecords {
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<string>;
   /** Newest first. */
   listAudit(filter: AuditFilter): Promise<AuditEntry[]>;
   pruneAudit(beforeMs: number): Promise<number>;
 }
 
-const jsonOrNull = (v: unknown): unknown => (v === null || v === undefined ? null : JSON.parse(String(v)));
-
-function userFromRow(r: Record<string, unknown>): User {
-  return {
-    id: str(r.id),
-    username: str(r.username),
-    role: str(r.role) as Role,
-    passwordHash: str(r.password_hash),
-    passwordChangedMs: num(r.password_changed_ms),
-    totpSecret: strOrNull(r.totp_secret),
-    totpEnabledMs: numOrNull(r.totp_enabled_ms),
-    totpLastStep: numOrNull(r.totp_last_step),
-    createdMs: num(r.created_ms),
-  };
-}
-
-function sessionFromRow(r: Record<string, unknown>): Session {
-  return {
-    idHash: str(r.id_hash),
-    userId: str(r.user_id),
-    csrfToken: str(r.csrf_token),
-    pending: num(r.pending) === 1,
-    createdMs: num(r.created_ms),
-    lastSeenMs: num(r.last_seen_ms),
-    address: str(r.address),
-  };
-}
-
-function tokenFromRow(r: Record<string, unknown>): ApiToken {
-  return {
-    id: str(r.id),
-    name: str(r.name),
-    tokenHash: str(r.token_hash),
-    scopes: str(r.scopes).split(',').filter(Boolean) as TokenScope[],
-    createdBy: str(r.created_by),
-    createdMs: num(r.created_ms),
-    expiresMs: numOrNull(r.expires_ms),
-    lastUsedMs: numOrNull(r.last_used_ms),
-    revokedMs: numOrNull(r.revoked_ms),
-  };
-}
-
-function auditFromRow(r: Record<string, unknown>): AuditEntry {
-  return {
-    id: str(r.id),
-    timeMs: num(r.time_ms),
-    actor: str(r.actor),
-    address: str(r.address),
-    action: str(r.action),
-    entity: str(r.entity),
-    entityId: strOrNull(r.entity_id),
-    before: jsonOrNull(r.before_json),
-    after: jsonOrNull(r.after_json),
-  };
-}
+export interface SecurityStore
+  extends AccountRecords,
+    CredentialRecords,
+    SessionRecords,
+    TokenRecords,
+    LockoutRecords,
+    AuditRecords {}
 
 /** A store id as the integer key, or -1 (matches no row) for a malformed one. */
 const key = (id: string): number => parseStoreId(id) ?? -1;
 
-export function createSecurityStore(sql: SqlExec): SecurityStore {
-  const read = (text: string, ...params: unknown[]) => sql(text, params, 'read');
-  const write = (text: string, ...params: unknown[]) => sql(text, params, 'write');
-  const count = async (text: string, ...params: unknown[]) => num((await read(text, ...params))[0]?.n ?? 0);
+/** The `n` a `SELECT COUNT(*) AS n` reads. */
+const count = async (db: PortableDb, query: SQL): Promise<number> => num((await db.read(query))[0]?.n ?? 0);
 
+/** How many rows a `… RETURNING` write touched. */
+const changed = async (db: PortableDb, query: SQL): Promise<number> => (await writeOne(db, query)).length;
+
+/** An audited value as stored: JSON text, or NULL for none. */
+const jsonText = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+export function createSecurityStore(db: PortableDb): SecurityStore {
+  return {
+    ...accountRecords(db),
+    ...credentialRecords(db),
+    ...sessionRecords(db),
+    ...tokenRecords(db),
+    ...lockoutRecords(db),
+    ...auditRecords(db),
+  };
+}
+
+function accountRecords(db: PortableDb): AccountRecords {
+  const userWhere = async (condition: SQL) => {
+    const [row] = await db.read(sql`SELECT * FROM users WHERE ${condition}`);
+    return row ? userFromRow(row) : null;
+  };
   return {
     async createUser(u) {
       assertTimeMs(u.createdMs, 'createdMs');
-      const rows = await write(
-        'INSERT INTO users (username, role, password_hash, password_changed_ms, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id',
-        u.username,
-        u.role,
-        u.passwordHash,
-        u.passwordChangedMs,
-        u.createdMs,
+      const [row] = await writeOne(
+        db,
+        sql`INSERT INTO users (username, role, password_hash, password_changed_ms, created_ms)
+            VALUES (${paramList([u.username, u.role, u.passwordHash, u.passwordChangedMs, u.createdMs])}) RETURNING id`,
       );
-      return str(rows[0]!.id);
+      return str(row!.id);
     },
-    async getUser(id) {
-      const rows = await read('SELECT * FROM users WHERE id = ?', key(id));
-      return rows[0] ? userFromRow(rows[0]) : null;
-    },
-    async getUserByName(username) {
-      const rows = await read('SELECT * FROM users WHERE username = ?', username);
-      return rows[0] ? userFromRow(rows[0]) : null;
-    },
-    async listUsers() {
-      return (await read('SELECT * FROM users ORDER BY username')).map(userFromRow);
-    },
-    countAdmins: () => count("SELECT COUNT(*) AS n FROM users WHERE role = 'admin'"),
+    getUser: (id) => userWhere(sql`id = ${key(id)}`),
+    getUserByName: (username) => userWhere(sql`username = ${username}`),
+    listUsers: async () => (await db.read(sql`SELECT * FROM users ORDER BY username`)).map(userFromRow),
+    countAdmins: () => count(db, sql`SELECT COUNT(*) AS n FROM users WHERE role = 'admin'`),
     async updateUser(u) {
-      await write(
-        `UPDATE users SET role = ?, password_hash = ?, password_changed_ms = ?, totp_secret = ?, totp_enabled_ms = ?, totp_last_step = ?
-         WHERE id = ?`,
-        u.role,
-        u.passwordHash,
-        u.passwordChangedMs,
-        u.totpSecret,
-        u.totpEnabledMs,
-        u.totpLastStep,
-        key(u.id),
+      await writeOne(
+        db,
+        sql`UPDATE users SET role = ${u.role}, password_hash = ${u.passwordHash},
+              password_changed_ms = ${u.passwordChangedMs}, totp_secret = ${u.totpSecret},
+              totp_enabled_ms = ${u.totpEnabledMs}, totp_last_step = ${u.totpLastStep}
+            WHERE id = ${key(u.id)}`,
       );
     },
     async deleteUser(id) {
-      await write('DELETE FROM users WHERE id = ?', key(id));
+      await writeOne(db, sql`DELETE FROM users WHERE id = ${key(id)}`);
     },
+  };
+}
 
+function credentialRecords(db: PortableDb): CredentialRecords {
+  return {
     async addPasswordHistory(userId, passwordHash, changedMs) {
-      await write(
-        'INSERT INTO password_history (user_id, password_hash, changed_ms) VALUES (?, ?, ?)',
-        key(userId),
-        passwordHash,
-        changedMs,
+      await writeOne(
+        db,
+        sql`INSERT INTO password_history (user_id, password_hash, changed_ms)
+            VALUES (${key(userId)}, ${passwordHash}, ${changedMs})`,
       );
     },
     async listPasswordHistory(userId, limit) {
-      const rows = await read(
-        'SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_ms DESC LIMIT ?',
-        key(userId),
-        Math.max(0, Math.trunc(limit)),
+      const rows = await db.read(
+        sql`SELECT password_hash FROM password_history WHERE user_id = ${key(userId)}
+            ORDER BY changed_ms DESC LIMIT ${Math.max(0, Math.trunc(limit))}`,
       );
       return rows.map((r) => str(r.password_hash));
     },
-
     async replaceRecoveryCodes(userId, codeHashes) {
-      await write('DELETE FROM recovery_codes WHERE user_id = ?', key(userId));
-      for (const hash of codeHashes)
-        await write('INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)', key(userId), hash);
+      await db.write(async (run) => {
+        await run(sql`DELETE FROM recovery_codes WHERE user_id = ${key(userId)}`);
+        for (const hash of codeHashes)
+          await run(sql`INSERT INTO recovery_codes (user_id, code_hash) VALUES (${key(userId)}, ${hash})`);
+      });
     },
     async useRecoveryCode(userId, codeHash, nowMs) {
-      const rows = await write(
-        'UPDATE recovery_codes SET used_ms = ? WHERE user_id = ? AND code_hash = ? AND used_ms IS NULL RETURNING code_hash',
-        nowMs,
-        key(userId),
-        codeHash,
+      const used = await changed(
+        db,
+        sql`UPDATE recovery_codes SET used_ms = ${nowMs}
+            WHERE user_id = ${key(userId)} AND code_hash = ${codeHash} AND used_ms IS NULL RETURNING code_hash`,
       );
-      return rows.length === 1;
+      return used === 1;
     },
     countUnusedRecoveryCodes: (userId) =>
-      count('SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ? AND used_ms IS NULL', key(userId)),
+      count(db, sql`SELECT COUNT(*) AS n FROM recovery_codes WHERE user_id = ${key(userId)} AND used_ms IS NULL`),
+  };
+}
 
+function sessionRecords(db: PortableDb): SessionRecords {
+  return {
     async createSession(s) {
-      await write(
-        'INSERT INTO sessions (id_hash, user_id, csrf_token, pending, created_ms, last_seen_ms, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        s.idHash,
-        key(s.userId),
-        s.csrfToken,
-        s.pending ? 1 : 0,
-        s.createdMs,
-        s.lastSeenMs,
-        s.address,
+      const values = [s.idHash, key(s.userId), s.csrfToken, s.pending ? 1 : 0, s.createdMs, s.lastSeenMs, s.address];
+      await writeOne(
+        db,
+        sql`INSERT INTO sessions (id_hash, user_id, csrf_token, pending, created_ms, last_seen_ms, address)
+            VALUES (${paramList(values)})`,
       );
     },
     async getSession(idHash) {
-      const rows = await read('SELECT * FROM sessions WHERE id_hash = ?', idHash);
-      return rows[0] ? sessionFromRow(rows[0]) : null;
+      const [row] = await db.read(sql`SELECT * FROM sessions WHERE id_hash = ${idHash}`);
+      return row ? sessionFromRow(row) : null;
     },
     async updateSession(s) {
-      await write(
-        'UPDATE sessions SET csrf_token = ?, pending = ?, last_seen_ms = ? WHERE id_hash = ?',
-        s.csrfToken,
-        s.pending ? 1 : 0,
-        s.lastSeenMs,
-        s.idHash,
+      await writeOne(
+        db,
+        sql`UPDATE sessions SET csrf_token = ${s.csrfToken}, pending = ${s.pending ? 1 : 0},
+              last_seen_ms = ${s.lastSeenMs}
+            WHERE id_hash = ${s.idHash}`,
       );
     },
     async deleteSession(idHash) {
-      await write('DELETE FROM sessions WHERE id_hash = ?', idHash);
+      await writeOne(db, sql`DELETE FROM sessions WHERE id_hash = ${idHash}`);
     },
     async deleteUserSessions(userId) {
-      await write('DELETE FROM sessions WHERE user_id = ?', key(userId));
+      await writeOne(db, sql`DELETE FROM sessions WHERE user_id = ${key(userId)}`);
     },
-    async pruneSessions(idleBeforeMs, createdBeforeMs) {
-      return (
-        await write(
-          'DELETE FROM sessions WHERE last_seen_ms < ? OR created_ms < ? RETURNING id_hash',
-          idleBeforeMs,
-          createdBeforeMs,
-        )
-      ).length;
-    },
+    pruneSessions: (idleBeforeMs, createdBeforeMs) =>
+      changed(
+        db,
+        sql`DELETE FROM sessions WHERE last_seen_ms < ${idleBeforeMs} OR created_ms < ${createdBeforeMs}
+            RETURNING id_hash`,
+      ),
+  };
+}
 
+function tokenRecords(db: PortableDb): TokenRecords {
+  return {
     async createToken(t) {
-      const rows = await write(
-        'INSERT INTO api_tokens (name, token_hash, scopes, created_by, created_ms, expires_ms) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-        t.name,
-        t.tokenHash,
-        t.scopes.join(','),
-        t.createdBy,
-        t.createdMs,
-        t.expiresMs,
+      const values = [t.name, t.tokenHash, t.scopes.join(','), t.createdBy, t.createdMs, t.expiresMs];
+      const [row] = await writeOne(
+        db,
+        sql`INSERT INTO api_tokens (name, token_hash, scopes, created_by, created_ms, expires_ms)
+            VALUES (${paramList(values)}) RETURNING id`,
       );
-      return str(rows[0]!.id);
+      return str(row!.id);
     },
     async getTokenByHash(tokenHash) {
-      const rows = await read('SELECT * FROM api_tokens WHERE token_hash = ?', tokenHash);
-      return rows[0] ? tokenFromRow(rows[0]) : null;
+      const [row] = await db.read(sql`SELECT * FROM api_tokens WHERE token_hash = ${tokenHash}`);
+      return row ? tokenFromRow(row) : null;
     },
-    async listTokens() {
-      return (await read('SELECT * FROM api_tokens ORDER BY created_ms DESC, id DESC')).map(tokenFromRow);
-    },
-    async revokeToken(id, nowMs) {
-      return (
-        (
-          await write(
-            'UPDATE api_tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL RETURNING id',
-            nowMs,
-            key(id),
-          )
-        ).length === 1
-      );
-    },
+    listTokens: async () =>
+      (await db.read(sql`SELECT * FROM api_tokens ORDER BY created_ms DESC, id DESC`)).map(tokenFromRow),
+    revokeToken: async (id, nowMs) =>
+      (await changed(
+        db,
+        sql`UPDATE api_tokens SET revoked_ms = ${nowMs} WHERE id = ${key(id)} AND revoked_ms IS NULL RETURNING id`,
+      )) === 1,
     async touchToken(id, nowMs) {
-      await write('UPDATE api_tokens SET last_used_ms = ? WHERE id = ?', nowMs, key(id));
+      await writeOne(db, sql`UPDATE api_tokens SET last_used_ms = ${nowMs} WHERE id = ${key(id)}`);
     },
+  };
+}
 
+function lockoutRecords(db: PortableDb): LockoutRecords {
+  return {
     async recordFailure(keys, timeMs) {
-      for (const k of keys) await write('INSERT INTO sign_in_failures (key, time_ms) VALUES (?, ?)', k, timeMs);
+      for (const k of keys)
+        await writeOne(db, sql`INSERT INTO sign_in_failures (key, time_ms) VALUES (${k}, ${timeMs})`);
     },
     countFailures: (k, sinceMs) =>
-      count('SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ? AND time_ms >= ?', k, sinceMs),
+      count(db, sql`SELECT COUNT(*) AS n FROM sign_in_failures WHERE key = ${k} AND time_ms >= ${sinceMs}`),
     async clearFailures(k) {
-      await write('DELETE FROM sign_in_failures WHERE key = ?', k);
+      await writeOne(db, sql`DELETE FROM sign_in_failures WHERE key = ${k}`);
     },
-    async pruneFailures(beforeMs) {
-      return (await write('DELETE FROM sign_in_failures WHERE time_ms < ? RETURNING id', beforeMs)).length;
-    },
+    pruneFailures: (beforeMs) =>
+      changed(db, sql`DELETE FROM sign_in_failures WHERE time_ms < ${beforeMs} RETURNING id`),
     async setLock(k, untilMs) {
-      await write(
-        'INSERT INTO sign_in_locks (key, until_ms) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET until_ms = excluded.until_ms',
-        k,
-        untilMs,
+      await writeOne(
+        db,
+        sql`INSERT INTO sign_in_locks (key, until_ms) VALUES (${k}, ${untilMs})
+            ON CONFLICT (key) DO UPDATE SET until_ms = excluded.until_ms`,
       );
     },
     async getLockUntil(k) {
-      const rows = await read('SELECT until_ms FROM sign_in_locks WHERE key = ?', k);
-      return rows[0] ? num(rows[0].until_ms) : null;
+      const [row] = await db.read(sql`SELECT until_ms FROM sign_in_locks WHERE key = ${k}`);
+      return row ? num(row.until_ms) : null;
     },
     async deleteLock(k) {
-      await write('DELETE FROM sign_in_locks WHERE key = ?', k);
+      await writeOne(db, sql`DELETE FROM sign_in_locks WHERE key = ${k}`);
     },
     async listLocks(nowMs) {
-      const rows = await read('SELECT key, until_ms FROM sign_in_locks WHERE until_ms > ? ORDER BY key', nowMs);
+      const rows = await db.read(sql`SELECT key, until_ms FROM sign_in_locks WHERE until_ms > ${nowMs} ORDER BY key`);
       return rows.map((r) => ({ key: str(r.key), untilMs: num(r.until_ms) }));
     },
+  };
+}
 
+/** The conditions of an audit filter, joined with AND (true when there are none). */
+function auditConditions(f: AuditFilter): SQL {
+  const conditions: SQL[] = [];
+  if (f.fromMs !== undefined) conditions.push(sql`time_ms >= ${f.fromMs}`);
+  if (f.toMs !== undefined) conditions.push(sql`time_ms < ${f.toMs}`);
+  if (f.actor) conditions.push(sql`actor = ${f.actor}`);
+  // A prefix match without LIKE, so `_` and `%` in the filter are plain characters.
+  if (f.action) conditions.push(sql`substr(action, 1, ${f.action.length}) = ${f.action}`);
+  if (f.entity) conditions.push(sql`entity = ${f.entity}`);
+  return conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` AND `);
+}
+
+function auditRecords(db: PortableDb): AuditRecords {
+  return {
     async appendAudit(e) {
       assertTimeMs(e.timeMs, 'timeMs');
-      const rows = await write(
-        `INSERT INTO audit_log (time_ms, actor, address, action, entity, entity_id, before_json, after_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        e.timeMs,
-        e.actor,
-        e.address,
-        e.action,
-        e.entity,
-        e.entityId,
-        e.before === null || e.before === undefined ? null : JSON.stringify(e.before),
-        e.after === null || e.after === undefined ? null : JSON.stringify(e.after),
+      const { timeMs, actor, address, action, entity, entityId } = e;
+      const values = [timeMs, actor, address, action, entity, entityId, jsonText(e.before), jsonText(e.after)];
+      const [row] = await writeOne(
+        db,
+        sql`INSERT INTO audit_log (time_ms, actor, address, action, entity, entity_id, before_json, after_json)
+            VALUES (${paramList(values)}) RETURNING id`,
       );
-      return str(rows[0]!.id);
+      return str(row!.id);
     },
     async listAudit(f) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (f.fromMs !== undefined) {
-        where.push('time_ms >= ?');
-        params.push(f.fromMs);
-      }
-      if (f.toMs !== undefined) {
-        where.push('time_ms < ?');
-        params.push(f.toMs);
-      }
-      if (f.actor) {
-        where.push('actor = ?');
-        params.push(f.actor);
-      }
-      // A prefix match without LIKE, so `_` and `%` in the filter are plain characters.
-      if (f.action) {
-        where.push('substr(action, 1, ?) = ?');
-        params.push(f.action.length, f.action);
-      }
-      if (f.entity) {
-        where.push('entity = ?');
-        params.push(f.entity);
-      }
-      params.push(Math.max(1, Math.min(f.limit ?? 1000, 100_000)));
-      const rows = await read(
-        `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY time_ms DESC, id DESC LIMIT ?`,
-        ...params,
+      const rows = await db.read(
+        sql`SELECT * FROM audit_log WHERE ${auditConditions(f)}
+            ORDER BY time_ms DESC, id DESC LIMIT ${Math.max(1, Math.min(f.limit ?? 1000, 100_000))}`,
       );
       return rows.map(auditFromRow);
     },
-    async pruneAudit(beforeMs) {
-      return (await write('DELETE FROM audit_log WHERE time_ms < ? RETURNING id', beforeMs)).length;
-    },
+    pruneAudit: (beforeMs) => changed(db, sql`DELETE FROM audit_log WHERE time_ms < ${beforeMs} RETURNING id`),
   };
 }

@@ -1,9 +1,8 @@
-// Rows of the issue-5 tables (sheets, frozen_months, month_changes) as the store hands them out.
-// PostgreSQL returns bigint columns as numbers or strings depending on the driver's setup; Number()
-// makes both dialects alike.
+// Rows of the check-sheet tables (sheets, frozen_months, month_changes) as the store hands them
+// out. PostgreSQL returns bigint columns as numbers or strings depending on the driver's setup;
+// Number() makes both dialects alike.
+import type { SqlRow as Row } from './portable-sql.ts';
 import type { FrozenMonthRow, MonthChangeRow, StoredSheet } from './store.ts';
-
-type Row = Record<string, string | number | null>;
 
 export function sheetFromRow(row: Row): StoredSheet {
   return {

@@ -89,7 +89,10 @@ export interface Store {
   close(): Promise<void>;
 
   // Raw checks (kept `retention.checks`).
-  /** A check with the monitor, location and timeMs of a stored one replaces it. Latency is kept in whole ms (rounded). */
+  /**
+   * A check with the monitor, location and timeMs of a stored one replaces it. Latency is kept in
+   * whole ms (rounded).
+   */
   insertChecks(checks: readonly Check[]): Promise<void>;
   /** Checks of one monitor location with fromMs ≤ timeMs < toMs, oldest first; at most `limit` of them. */
   listChecks(monitorId: string, location: string, fromMs: number, toMs: number, limit?: number): Promise<Check[]>;

@@ -56,7 +56,8 @@ export function requireTransaction(scope: TransactionScope | null, method: strin
 export function assertOutsideTransaction(owner: object): void {
   if (openTransactions.getStore()?.has(owner)) {
     throw new Error(
-      'a store method was called on the store inside its own transaction; call it on the tx argument of transaction(fn)',
+      'a store method was called on the store inside its own transaction; ' +
+        'call it on the tx argument of transaction(fn)',
     );
   }
 }

@@ -12,10 +12,12 @@ export function boolArray(values: readonly boolean[]): string {
 }
 
 export function textArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
+  const quoted = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `{${values.map((v) => (v === null ? 'NULL' : quoted(v))).join(',')}}`;
 }
 
 /** bytea elements in hex input form (\x…), the backslash escaped for the array literal. */
 export function byteaArray(values: readonly Uint8Array[]): string {
-  return `{${values.map((v) => `"\\\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}"`).join(',')}}`;
+  const hex = (v: Uint8Array) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+  return `{${values.map((v) => `"\\\\x${hex(v)}"`).join(',')}}`;
 }

@@ -1,8 +1,12 @@
 // The plumbing of the PostgreSQL store. A transaction is sql.begin, and its tx object runs every
 // statement on that transaction's connection; a nested transaction, and every write made inside
 // one, is a savepoint, so a failed write leaves the caller's transaction usable (as on SQLite).
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
 import { type NameCache, NameLookup } from '../name-cache.ts';
+import type { RunSql, SqlRow } from '../portable-sql.ts';
+import { PortableStore } from '../portable-store.ts';
 import { assertOutsideTransaction, runInTransaction, TransactionScope } from '../transaction-scope.ts';
 import { intArray, textArray } from './pg-arrays.ts';
 
@@ -14,12 +18,21 @@ export interface PostgresShared {
   readonly names: NameCache;
 }
 
+/** Renders portable statements with numbered (`$n`) placeholders. */
+const dialect = new PgDialect();
+
+/** Runs a portable statement on sql, prepared once per connection like a tagged one. */
+function runOn(sql: Sql, query: SQL): Promise<SqlRow[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return sql.unsafe<SqlRow[]>(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+}
+
 /**
  * The plumbing under PostgresStore: transactions and savepoints, the connection a call runs on,
  * and the names dictionary. A session without a scope is the store itself (on the pool); with
  * one, it is a transaction's tx object (on that transaction's connection).
  */
-export abstract class PostgresSession {
+export abstract class PostgresSession extends PortableStore {
   protected readonly names: NameLookup;
 
   protected constructor(
@@ -27,6 +40,7 @@ export abstract class PostgresSession {
     protected readonly sql: Sql,
     protected readonly scope: TransactionScope | null,
   ) {
+    super();
     this.names = new NameLookup(shared.names, scope?.names ?? null);
   }
 
@@ -64,17 +78,19 @@ export abstract class PostgresSession {
     return this.sql;
   }
 
+  protected readSql(query: SQL): Promise<SqlRow[]> {
+    return runOn(this.reader(), query);
+  }
+
+  protected writeSql<T>(fn: (run: RunSql) => Promise<T>): Promise<T> {
+    return this.unit((tx) => fn((query) => runOn(tx.sql, query)));
+  }
+
   // Names.
 
   /** Keys of these names, adding the new ones to the dictionary (writes only). */
   protected async keysFor(names: Iterable<string>): Promise<Map<string, number>> {
-    const keys = new Map<string, number>();
-    const missing: string[] = [];
-    for (const name of new Set(names)) {
-      const key = this.names.key(name);
-      if (key === undefined) missing.push(name);
-      else keys.set(name, key);
-    }
+    const { keys, missing } = this.cachedKeys(names);
     if (missing.length > 0) {
       // Sorted, so that two transactions adding the same names lock them in the same order.
       missing.sort();
@@ -87,6 +103,13 @@ export abstract class PostgresSession {
 
   /** Keys of the names that exist. */
   protected async existingKeys(names: readonly string[]): Promise<Map<string, number>> {
+    const { keys, missing } = this.cachedKeys(names);
+    if (missing.length > 0) await this.fetchKeys(missing, keys);
+    return keys;
+  }
+
+  /** The keys the caches hold for these names, and the names they do not hold. */
+  private cachedKeys(names: Iterable<string>): { keys: Map<string, number>; missing: string[] } {
     const keys = new Map<string, number>();
     const missing: string[] = [];
     for (const name of new Set(names)) {
@@ -94,8 +117,7 @@ export abstract class PostgresSession {
       if (key === undefined) missing.push(name);
       else keys.set(name, key);
     }
-    if (missing.length > 0) await this.fetchKeys(missing, keys);
-    return keys;
+    return { keys, missing };
   }
 
   protected async fetchKeys(names: readonly string[], into: Map<string, number>): Promise<void> {

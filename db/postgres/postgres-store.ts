@@ -1,20 +1,11 @@
 // Store on PostgreSQL (postgres.js, opened by open-postgres.ts) over the tables of
 // db/postgres/schema.ts. Transactions and names are postgres-session.ts; this file is the
-// statements. Bulk writes unnest column arrays (pg-arrays.ts).
+// statements only PostgreSQL's store has (db/portable-store.ts holds those both share). Bulk
+// writes unnest column arrays (pg-arrays.ts).
 import type postgres from 'postgres';
-import { createCommsStore, type CommsStore } from '../comms-store.ts';
-import type { Check, Incident, Maintenance } from '../../sla/model.ts';
+import type { Check } from '../../sla/model.ts';
 import type { LocationSegment } from '../../sla/segments.ts';
-import type {
-  CheckRollup,
-  FrozenMonthRow,
-  LocationStateRow,
-  MonthChangeRow,
-  RollupSum,
-  Store,
-  StoredSheet,
-  TimelineUpdate,
-} from '../store.ts';
+import type { CheckRollup, LocationStateRow, RollupSum, Store, TimelineUpdate } from '../store.ts';
 import { NameCache } from '../name-cache.ts';
 import { requireTransaction, type TransactionScope } from '../transaction-scope.ts';
 import { PostgresSession } from './postgres-session.ts';
@@ -25,53 +16,24 @@ import {
   checkFromRow,
   compareByMonitorHour,
   compareByMonitorLocationStart,
-  incidentFromRow,
-  incidentValues,
-  maintenanceFromRow,
-  maintenanceValues,
-  parseStoreId,
   rollupFromRow,
   segmentFromRow,
   segmentStateCode,
   storedLatencyMs,
   type CheckRow,
-  type IncidentRow,
-  type MaintenanceRow,
   type RollupRow,
   type SegmentRow,
 } from '../rows.ts';
-import { frozenMonthFromRow, monthChangeFromRow, sheetFromRow } from '../sheet-rows.ts';
 import { splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
 import { encodeLatencyCounts } from '../latency-codec.ts';
 import { boolArray, byteaArray, intArray, textArray } from './pg-arrays.ts';
 import { locationPairsCte } from './location-pairs.ts';
-import { createSecurityStore, type SecurityStore } from '../security-store.ts';
-import { createJobRuns, type JobRuns } from '../job-runs.ts';
 
 /** Rows per bulk statement: large enough to amortize the round trip, small enough to stream. */
 const chunkRows = 5_000;
 
 export class PostgresStore extends PostgresSession implements Store {
   readonly dialect = 'postgres' as const;
-
-  readonly comms: CommsStore = createCommsStore((text, params, kind) => this.portable(text, params, kind));
-
-  readonly security: SecurityStore = createSecurityStore((text, params, kind) => this.portable(text, params, kind));
-
-  readonly jobRuns: JobRuns = createJobRuns((text, params, kind) => this.portable(text, params, kind));
-
-  /** Runs a portable statement (`?` placeholders) of the comms, security and job-run stores. */
-  private portable(
-    text: string,
-    params: readonly unknown[],
-    kind: 'read' | 'write',
-  ): Promise<Record<string, unknown>[]> {
-    // PostgreSQL numbers its parameters.
-    let n = 0;
-    const query = text.replace(/\?/g, () => `$${++n}`);
-    const values = params as postgres.ParameterOrJSON<never>[];
-    return kind === 'read' ? this.reader().unsafe(query, values) : this.unit((tx) => tx.sql.unsafe(query, values));
-  }
 
   /** A store over a pool connected to a migrated schema. */
   static over(pool: postgres.Sql): PostgresStore {
@@ -120,25 +82,6 @@ export class PostgresStore extends PostgresSession implements Store {
     });
   }
 
-  async listChecks(
-    monitorId: string,
-    location: string,
-    fromMs: number,
-    toMs: number,
-    limit?: number,
-  ): Promise<Check[]> {
-    const sql = this.reader();
-    const keys = await this.existingKeys([monitorId, location]);
-    const monitor = keys.get(monitorId);
-    const loc = keys.get(location);
-    if (monitor === undefined || loc === undefined) return [];
-    const rows = await sql<CheckRow[]>`
-      SELECT time_ms, up, latency_ms, detail FROM checks
-      WHERE monitor = ${monitor} AND location = ${loc} AND time_ms >= ${fromMs} AND time_ms < ${toMs}
-      ORDER BY time_ms LIMIT ${limit ?? null}`;
-    return rows.map((row) => checkFromRow(row, monitorId, location));
-  }
-
   async listMonitorChecks(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<Check[]> {
     const sql = this.reader();
     const monitors = await this.monitorKeys(monitorIds);
@@ -153,30 +96,6 @@ export class PostgresStore extends PostgresSession implements Store {
     return rows.map((row) => checkFromRow(row, monitors.byKey.get(row.monitor)!, nameOf(row.location)));
   }
 
-  async latestUpCheckBefore(monitorId: string, location: string, beforeMs: number): Promise<Check | null> {
-    const sql = this.reader();
-    const keys = await this.existingKeys([monitorId, location]);
-    const monitor = keys.get(monitorId);
-    const loc = keys.get(location);
-    if (monitor === undefined || loc === undefined) return null;
-    const [row] = await sql<CheckRow[]>`
-      SELECT time_ms, up, latency_ms, detail FROM checks
-      WHERE monitor = ${monitor} AND location = ${loc} AND time_ms < ${beforeMs} AND up
-      ORDER BY time_ms DESC LIMIT 1`;
-    return row ? checkFromRow(row, monitorId, location) : null;
-  }
-
-  async earliestCheckMs(monitorId: string, location: string): Promise<number | null> {
-    const sql = this.reader();
-    const keys = await this.existingKeys([monitorId, location]);
-    const monitor = keys.get(monitorId);
-    const loc = keys.get(location);
-    if (monitor === undefined || loc === undefined) return null;
-    const [row] = await sql<Array<{ t: number | null }>>`
-      SELECT min(time_ms) AS t FROM checks WHERE monitor = ${monitor} AND location = ${loc}`;
-    return row!.t;
-  }
-
   async pruneChecks(beforeMs: number): Promise<number> {
     return this.unit(async (tx) => {
       const result = await tx.sql`
@@ -189,10 +108,6 @@ export class PostgresStore extends PostgresSession implements Store {
 
   // Location timelines.
 
-  async getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null> {
-    return (await this.getLocationStates([{ monitorId, location }]))[0] ?? null;
-  }
-
   async getLocationStates(keys: readonly { monitorId: string; location: string }[]): Promise<LocationStateRow[]> {
     const sql = this.reader();
     const known = await this.existingKeys(keys.flatMap((k) => [k.monitorId, k.location]));
@@ -200,7 +115,8 @@ export class PostgresStore extends PostgresSession implements Store {
     if (pairs.length === 0) return [];
     const rows = await sql<Array<{ monitor: number; location: number; last_check_ms: number; state_json: string }>>`
       SELECT s.monitor, s.location, s.last_check_ms, s.state_json
-      FROM unnest(${intArray(pairs.map((p) => known.get(p.monitorId)!))}::int4[], ${intArray(pairs.map((p) => known.get(p.location)!))}::int4[]) AS k(monitor, location)
+      FROM unnest(${intArray(pairs.map((p) => known.get(p.monitorId)!))}::int4[],
+                  ${intArray(pairs.map((p) => known.get(p.location)!))}::int4[]) AS k(monitor, location)
       JOIN location_states s ON s.monitor = k.monitor AND s.location = k.location`;
     const nameOf = await this.nameResolver(rows.flatMap((row) => [row.monitor, row.location]));
     return rows.map((row) => ({
@@ -218,7 +134,8 @@ export class PostgresStore extends PostgresSession implements Store {
       await tx.sql`
         INSERT INTO location_states (monitor, location, last_check_ms, state_json)
         VALUES (${keys.get(row.monitorId)!}, ${keys.get(row.location)!}, ${row.lastCheckMs}, ${row.stateJson})
-        ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
+        ON CONFLICT (monitor, location) DO UPDATE
+        SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
     });
   }
 
@@ -266,7 +183,8 @@ export class PostgresStore extends PostgresSession implements Store {
         const froms = intArray(chunk.map((u) => u.fromMs));
         // replaceSegments for every location at once: the tail from fromMs goes, a segment spanning it is cut there.
         await tx.sql`
-          DELETE FROM segments s USING unnest(${monitors}::int4[], ${locations}::int4[], ${froms}::int8[]) AS r(monitor, location, from_ms)
+          DELETE FROM segments s
+          USING unnest(${monitors}::int4[], ${locations}::int4[], ${froms}::int8[]) AS r(monitor, location, from_ms)
           WHERE s.monitor = r.monitor AND s.location = r.location AND s.start_ms >= r.from_ms`;
         await tx.sql`
           UPDATE segments s SET end_ms = r.from_ms
@@ -275,8 +193,10 @@ export class PostgresStore extends PostgresSession implements Store {
         await tx.sql`
           INSERT INTO location_states (monitor, location, last_check_ms, state_json)
           SELECT * FROM unnest(${monitors}::int4[], ${locations}::int4[],
-                               ${intArray(chunk.map((u) => u.state.lastCheckMs))}::int8[], ${textArray(chunk.map((u) => u.state.stateJson))}::text[])
-          ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
+                               ${intArray(chunk.map((u) => u.state.lastCheckMs))}::int8[],
+                               ${textArray(chunk.map((u) => u.state.stateJson))}::text[])
+          ON CONFLICT (monitor, location) DO UPDATE
+          SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
       }
       const rows = updates.flatMap((u) =>
         u.segments.map((seg) => ({
@@ -289,8 +209,10 @@ export class PostgresStore extends PostgresSession implements Store {
         const chunk = rows.slice(start, start + chunkRows);
         await tx.sql`
           INSERT INTO segments (monitor, location, start_ms, end_ms, state, known_at_ms)
-          SELECT * FROM unnest(${intArray(chunk.map((r) => r.monitor))}::int4[], ${intArray(chunk.map((r) => r.location))}::int4[],
-                               ${intArray(chunk.map((r) => r.seg.startMs))}::int8[], ${intArray(chunk.map((r) => r.seg.endMs))}::int8[],
+          SELECT * FROM unnest(${intArray(chunk.map((r) => r.monitor))}::int4[],
+                               ${intArray(chunk.map((r) => r.location))}::int4[],
+                               ${intArray(chunk.map((r) => r.seg.startMs))}::int8[],
+                               ${intArray(chunk.map((r) => r.seg.endMs))}::int8[],
                                ${intArray(chunk.map((r) => segmentStateCode(r.seg.state)))}::int2[],
                                ${intArray(chunk.map((r) => r.seg.knownAtMs ?? null))}::int8[])
           ON CONFLICT (monitor, location, start_ms) DO UPDATE
@@ -311,7 +233,8 @@ export class PostgresStore extends PostgresSession implements Store {
       FROM pairs p JOIN segments s ON s.monitor = p.monitor AND s.location = p.location
       WHERE p.location IS NOT NULL
         AND s.start_ms >= coalesce((SELECT max(x.start_ms) FROM segments x
-                                    WHERE x.monitor = p.monitor AND x.location = p.location AND x.start_ms <= ${fromMs}), ${fromMs})
+                                    WHERE x.monitor = p.monitor AND x.location = p.location
+                                      AND x.start_ms <= ${fromMs}), ${fromMs})
         AND s.start_ms < ${toMs} AND s.end_ms > ${fromMs}`;
     const nameOf = await this.nameResolver(rows.map((row) => row.location));
     return rows
@@ -326,7 +249,8 @@ export class PostgresStore extends PostgresSession implements Store {
     if (!monitors) return starts;
     const rows = await sql<Array<{ monitor: number; start_ms: number }>>`
       ${locationPairsCte(sql, 'segments', monitors.keys)}
-      SELECT p.monitor, min((SELECT min(s.start_ms) FROM segments s WHERE s.monitor = p.monitor AND s.location = p.location)) AS start_ms
+      SELECT p.monitor, min((SELECT min(s.start_ms) FROM segments s
+                             WHERE s.monitor = p.monitor AND s.location = p.location)) AS start_ms
       FROM pairs p WHERE p.location IS NOT NULL GROUP BY p.monitor`;
     for (const row of rows) starts.set(monitors.byKey.get(row.monitor)!, row.start_ms);
     return starts;
@@ -367,13 +291,16 @@ export class PostgresStore extends PostgresSession implements Store {
         const hours = await tx.sql<Array<CountsRow & { monitor: number; hour_ms: number }>>`
           SELECT r.monitor, r.hour_ms, r.up_count, r.down_count, r.latency
           FROM rollups r
-          JOIN unnest(${intArray(chunk.map((d) => d.monitor))}::int4[], ${intArray(chunk.map((d) => d.dayMs))}::int8[]) AS d(monitor, day_ms)
+          JOIN unnest(${intArray(chunk.map((d) => d.monitor))}::int4[],
+                      ${intArray(chunk.map((d) => d.dayMs))}::int8[]) AS d(monitor, day_ms)
             ON r.monitor = d.monitor AND r.hour_ms >= d.day_ms AND r.hour_ms < d.day_ms + 86400000`;
         const sums = sumHoursIntoDays(hours);
         await tx.sql`
           INSERT INTO rollup_days (monitor, day_ms, up_count, down_count, latency)
-          SELECT * FROM unnest(${intArray(sums.map((d) => d.monitor))}::int4[], ${intArray(sums.map((d) => d.day_ms))}::int8[],
-                               ${intArray(sums.map((d) => d.up_count))}::int4[], ${intArray(sums.map((d) => d.down_count))}::int4[],
+          SELECT * FROM unnest(${intArray(sums.map((d) => d.monitor))}::int4[],
+                               ${intArray(sums.map((d) => d.day_ms))}::int8[],
+                               ${intArray(sums.map((d) => d.up_count))}::int4[],
+                               ${intArray(sums.map((d) => d.down_count))}::int4[],
                                ${byteaArray(sums.map((d) => d.latency))}::bytea[])
           ON CONFLICT (monitor, day_ms) DO UPDATE
           SET up_count = excluded.up_count, down_count = excluded.down_count, latency = excluded.latency`;
@@ -386,18 +313,9 @@ export class PostgresStore extends PostgresSession implements Store {
     const monitors = await this.monitorKeys(monitorIds);
     if (!monitors) return [];
     const rows = await sql<RollupRow[]>`
-      SELECT * FROM rollups WHERE monitor = ANY(${monitors.keys}::int4[]) AND hour_ms >= ${fromMs} AND hour_ms < ${toMs}`;
+      SELECT * FROM rollups
+      WHERE monitor = ANY(${monitors.keys}::int4[]) AND hour_ms >= ${fromMs} AND hour_ms < ${toMs}`;
     return rows.map((row) => rollupFromRow(row, monitors.byKey.get(row.monitor)!)).sort(compareByMonitorHour);
-  }
-
-  async lastUpBefore(monitorId: string, beforeMs: number): Promise<number | null> {
-    const sql = this.reader();
-    const monitor = (await this.existingKeys([monitorId])).get(monitorId);
-    if (monitor === undefined) return null;
-    const [row] = await sql<Array<{ last_up_ms: number }>>`
-      SELECT last_up_ms FROM rollups WHERE monitor = ${monitor} AND hour_ms < ${beforeMs} AND last_up_ms IS NOT NULL
-      ORDER BY hour_ms DESC LIMIT 1`;
-    return row?.last_up_ms ?? null;
   }
 
   async sumRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<RollupSum> {
@@ -416,7 +334,8 @@ export class PostgresStore extends PostgresSession implements Store {
       UNION ALL
       SELECT up_count, down_count, latency FROM rollups
       WHERE monitor = ANY(${monitors.keys}::int4[])
-        AND ((hour_ms >= ${before[0]} AND hour_ms < ${before[1]}) OR (hour_ms >= ${after[0]} AND hour_ms < ${after[1]}))`;
+        AND ((hour_ms >= ${before[0]} AND hour_ms < ${before[1]})
+             OR (hour_ms >= ${after[0]} AND hour_ms < ${after[1]}))`;
     return sumCountsRows(rows);
   }
 
@@ -433,135 +352,6 @@ export class PostgresStore extends PostgresSession implements Store {
     return latest;
   }
 
-  // Incidents.
-
-  async insertIncidents(incidents: readonly Incident[]): Promise<string[]> {
-    const values = incidents.map(incidentValues);
-    if (values.length === 0) return [];
-    return this.unit(async (tx) => {
-      const ids: string[] = [];
-      for (const [service, started, detected, notified, resolved, impact, source, title, cause] of values) {
-        const [row] = await tx.sql<Array<{ id: number }>>`
-          INSERT INTO incidents (service_id, started_at_ms, detected_at_ms, notified_at_ms, resolved_at_ms, impact, source, title, cause)
-          VALUES (${service}, ${started}, ${detected}, ${notified}, ${resolved}, ${impact}, ${source}, ${title}, ${cause})
-          RETURNING id`;
-        ids.push(String(row!.id));
-      }
-      return ids;
-    });
-  }
-
-  async updateIncident(incident: Incident & { id: string }): Promise<void> {
-    const [service, started, detected, notified, resolved, impact, source, title, cause] = incidentValues(incident);
-    const id = parseStoreId(incident.id);
-    await this.unit(async (tx) => {
-      const result =
-        id === null
-          ? { count: 0 }
-          : await tx.sql`
-              UPDATE incidents SET service_id = ${service}, started_at_ms = ${started}, detected_at_ms = ${detected},
-                notified_at_ms = ${notified}, resolved_at_ms = ${resolved}, impact = ${impact}, source = ${source},
-                title = ${title}, cause = ${cause}
-              WHERE id = ${id}`;
-      if (result.count === 0) throw new Error(`no incident has id ${incident.id}`);
-    });
-  }
-
-  async deleteIncidents(ids: readonly string[]): Promise<void> {
-    const keys = ids.map(parseStoreId).filter((id): id is number => id !== null);
-    if (keys.length === 0) return;
-    await this.unit(async (tx) => {
-      await tx.sql`DELETE FROM incidents WHERE id = ANY(${intArray(keys)}::int4[])`;
-    });
-  }
-
-  async listIncidents(serviceId: string, fromMs: number, toMs: number): Promise<Incident[]> {
-    const rows = await this.reader()<IncidentRow[]>`
-      SELECT * FROM incidents WHERE service_id = ${serviceId} AND started_at_ms < ${toMs}
-        AND (resolved_at_ms IS NULL OR resolved_at_ms > ${fromMs} OR started_at_ms >= ${fromMs})
-      ORDER BY started_at_ms, id`;
-    return rows.map(incidentFromRow);
-  }
-
-  // Maintenance windows.
-
-  async insertMaintenance(windows: readonly Maintenance[]): Promise<string[]> {
-    const values = windows.map(maintenanceValues);
-    if (values.length === 0) return [];
-    return this.unit(async (tx) => {
-      const ids: string[] = [];
-      for (const [service, start, end, kind, announced, title] of values) {
-        const [row] = await tx.sql<Array<{ id: number }>>`
-          INSERT INTO maintenance (service_id, start_ms, end_ms, kind, announced_at_ms, title)
-          VALUES (${service}, ${start}, ${end}, ${kind}, ${announced}, ${title}) RETURNING id`;
-        ids.push(String(row!.id));
-      }
-      return ids;
-    });
-  }
-
-  async listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]> {
-    const rows = await this.reader()<MaintenanceRow[]>`
-      SELECT * FROM maintenance WHERE service_id = ${serviceId} AND start_ms < ${toMs}
-        AND (end_ms > ${fromMs} OR start_ms >= ${fromMs})
-      ORDER BY start_ms, id`;
-    return rows.map(maintenanceFromRow);
-  }
-
-  // ---- check sheets and frozen months (begin) ----
-
-  async putSheet(sheet: StoredSheet): Promise<void> {
-    await this.unit(async (tx) => {
-      await tx.sql`
-        INSERT INTO sheets (service_id, file_name, format, imported_at_ms, sheet_json, claims_json)
-        VALUES (${sheet.serviceId}, ${sheet.fileName}, ${sheet.format}, ${sheet.importedAtMs}, ${sheet.sheetJson}, ${sheet.claimsJson})
-        ON CONFLICT (service_id) DO UPDATE SET file_name = excluded.file_name, format = excluded.format,
-          imported_at_ms = excluded.imported_at_ms, sheet_json = excluded.sheet_json, claims_json = excluded.claims_json`;
-    });
-  }
-
-  async getSheet(serviceId: string): Promise<StoredSheet | null> {
-    const [row] = await this.reader()<
-      Array<Record<string, string | number>>
-    >`SELECT * FROM sheets WHERE service_id = ${serviceId}`;
-    return row ? sheetFromRow(row) : null;
-  }
-
-  async putFrozenMonth(row: FrozenMonthRow): Promise<void> {
-    await this.unit(async (tx) => {
-      await tx.sql`
-        INSERT INTO frozen_months (service_id, month_start_ms, month_end_ms, frozen_at_ms, snapshot_json)
-        VALUES (${row.serviceId}, ${row.monthStartMs}, ${row.monthEndMs}, ${row.frozenAtMs}, ${row.snapshotJson})
-        ON CONFLICT (service_id, month_start_ms) DO UPDATE SET month_end_ms = excluded.month_end_ms,
-          frozen_at_ms = excluded.frozen_at_ms, snapshot_json = excluded.snapshot_json`;
-    });
-  }
-
-  async listFrozenMonths(serviceId: string, fromMs: number, toMs: number): Promise<FrozenMonthRow[]> {
-    const rows = await this.reader()<Array<Record<string, string | number>>>`
-      SELECT * FROM frozen_months WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
-      ORDER BY month_start_ms`;
-    return rows.map(frozenMonthFromRow);
-  }
-
-  async insertMonthChange(row: MonthChangeRow): Promise<void> {
-    await this.unit(async (tx) => {
-      await tx.sql`
-        INSERT INTO month_changes (service_id, month_start_ms, changed_at_ms, actor, reason, change, before_json, after_json)
-        VALUES (${row.serviceId}, ${row.monthStartMs}, ${row.changedAtMs}, ${row.actor}, ${row.reason}, ${row.change},
-          ${row.beforeJson}, ${row.afterJson})`;
-    });
-  }
-
-  async listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]> {
-    const rows = await this.reader()<Array<Record<string, string | number | null>>>`
-      SELECT * FROM month_changes WHERE service_id = ${serviceId} AND month_start_ms >= ${fromMs} AND month_start_ms < ${toMs}
-      ORDER BY id`;
-    return rows.map(monthChangeFromRow);
-  }
-
-  // ---- check sheets and frozen months (end) ----
-
   // Service locks.
 
   async lockServices(serviceIds: Iterable<string>): Promise<void> {
@@ -573,20 +363,10 @@ export class PostgresStore extends PostgresSession implements Store {
     // other (PostgreSQL evaluates a volatile output column after ORDER BY); a hash collision only
     // makes two services share a lock.
     await (this.sql as postgres.TransactionSql)`
-      SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended('slawatch service ' || id, 0) AS k FROM unnest(${textArray(ids)}::text[]) AS id) keys ORDER BY k`;
+      SELECT pg_advisory_xact_lock(k)
+      FROM (SELECT DISTINCT hashtextextended('slawatch service ' || id, 0) AS k
+            FROM unnest(${textArray(ids)}::text[]) AS id) keys
+      ORDER BY k`;
     for (const id of ids) scope.heldServices.add(id);
-  }
-
-  // Meta.
-
-  async getMeta(key: string): Promise<string | null> {
-    const [row] = await this.reader()<Array<{ value: string }>>`SELECT value FROM meta WHERE key = ${key}`;
-    return row?.value ?? null;
-  }
-
-  async setMeta(key: string, value: string): Promise<void> {
-    await this.unit(async (tx) => {
-      await tx.sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
-    });
   }
 }

@@ -4,7 +4,11 @@
 // statement can land inside it. Every write is a transaction of its own, or a savepoint inside
 // the caller's, so it lands whole or not at all.
 import type Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { NameCache, NameLookup } from '../name-cache.ts';
+import type { RunSql, SqlRow } from '../portable-sql.ts';
+import { PortableStore } from '../portable-store.ts';
 import { assertOutsideTransaction, runInTransaction, TransactionScope } from '../transaction-scope.ts';
 import type { AsyncMutex } from './async-mutex.ts';
 
@@ -44,18 +48,22 @@ export function keyJson(keys: ReadonlyMap<number, string>): string {
   return JSON.stringify([...keys.keys()]);
 }
 
+/** Renders portable statements with `?` placeholders. */
+const dialect = new SQLiteSyncDialect();
+
 /**
  * The plumbing under SqliteStore: the queue, transactions and savepoints, prepared statements
  * and the names dictionary. A session without a scope is the store itself; with one, it is a
  * transaction's tx object.
  */
-export abstract class SqliteSession {
+export abstract class SqliteSession extends PortableStore {
   protected readonly names: NameLookup;
 
   protected constructor(
     protected readonly shared: SqliteShared,
     protected readonly scope: TransactionScope | null,
   ) {
+    super();
     this.names = new NameLookup(shared.names, scope?.names ?? null);
   }
 
@@ -119,6 +127,23 @@ export abstract class SqliteSession {
   /** Runs a write as one transaction (or savepoint); fn gets the tx object. */
   protected write<T>(fn: (tx: this) => T): Promise<T> {
     return this.unit(async (tx) => fn(tx));
+  }
+
+  protected readSql(query: SQL): Promise<SqlRow[]> {
+    return this.read(() => this.rowsNow(query));
+  }
+
+  protected writeSql<T>(fn: (run: RunSql) => Promise<T>): Promise<T> {
+    return this.unit((tx) => fn(async (query) => tx.rowsNow(query)));
+  }
+
+  /** A portable statement's rows (none for a write without RETURNING), inside the caller's turn. */
+  private rowsNow(query: SQL): SqlRow[] {
+    const { sql, params } = dialect.sqlToQuery(query);
+    const statement = this.shared.statement(sql);
+    if (statement.reader) return statement.all(...params) as SqlRow[];
+    statement.run(...params);
+    return [];
   }
 
   protected run(sql: string, ...params: unknown[]): Database.RunResult {

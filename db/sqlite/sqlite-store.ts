@@ -1,19 +1,10 @@
 // Store on SQLite (better-sqlite3; WAL, busy_timeout, foreign keys, opened by open-sqlite.ts) over
 // the tables of db/sqlite/schema.ts. The queue, transactions and names are sqlite-session.ts;
-// this file is the statements.
+// this file is the statements only SQLite's store has (db/portable-store.ts holds those both share).
 import type Database from 'better-sqlite3';
-import type { Check, Incident, Maintenance } from '../../sla/model.ts';
+import type { Check } from '../../sla/model.ts';
 import type { LocationSegment } from '../../sla/segments.ts';
-import type {
-  CheckRollup,
-  FrozenMonthRow,
-  LocationStateRow,
-  MonthChangeRow,
-  RollupSum,
-  Store,
-  StoredSheet,
-  TimelineUpdate,
-} from '../store.ts';
+import type { CheckRollup, LocationStateRow, RollupSum, Store, TimelineUpdate } from '../store.ts';
 import { assertOutsideTransaction, requireTransaction, type TransactionScope } from '../transaction-scope.ts';
 import { keyJson, SqliteSession, SqliteShared } from './sqlite-session.ts';
 import type { AsyncMutex } from './async-mutex.ts';
@@ -25,54 +16,26 @@ import {
   checkFromRow,
   compareByMonitorHour,
   compareByMonitorLocationStart,
-  incidentFromRow,
-  incidentValues,
-  maintenanceFromRow,
-  maintenanceValues,
-  parseStoreId,
   rollupFromRow,
   segmentFromRow,
   segmentStateCode,
   storedLatencyMs,
   type CheckRow,
-  type IncidentRow,
-  type MaintenanceRow,
   type RollupRow,
   type SegmentRow,
 } from '../rows.ts';
-import { frozenMonthFromRow, monthChangeFromRow, sheetFromRow } from '../sheet-rows.ts';
 import { dayMs, splitWholeDays, sumCountsRows, sumHoursIntoDays, touchedDays, type CountsRow } from '../rollup-days.ts';
 import { encodeLatencyCounts } from '../latency-codec.ts';
-import { createCommsStore, type CommsStore } from '../comms-store.ts';
-import { createSecurityStore, type SecurityStore } from '../security-store.ts';
-import { createJobRuns, type JobRuns } from '../job-runs.ts';
 
 const rowsPerInsert = 64;
 
+/** Stores a location's fold state, replacing the one it had. */
+const putStateSql = `INSERT INTO location_states (monitor, location, last_check_ms, state_json) VALUES (?, ?, ?, ?)
+  ON CONFLICT (monitor, location) DO UPDATE
+  SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`;
+
 export class SqliteStore extends SqliteSession implements Store {
   readonly dialect = 'sqlite' as const;
-
-  readonly comms: CommsStore = createCommsStore((sql, params, kind) => this.portable(sql, params, kind));
-
-  readonly security: SecurityStore = createSecurityStore((sql, params, kind) => this.portable(sql, params, kind));
-
-  readonly jobRuns: JobRuns = createJobRuns((sql, params, kind) => this.portable(sql, params, kind));
-
-  /** Runs a portable statement of the comms, security and job-run stores. */
-  private portable(
-    sql: string,
-    params: readonly unknown[],
-    kind: 'read' | 'write',
-  ): Promise<Record<string, unknown>[]> {
-    return kind === 'read' ? this.read(() => this.rows(sql, params)) : this.write((tx) => tx.rows(sql, params));
-  }
-
-  private rows(sql: string, params: readonly unknown[]): Record<string, unknown>[] {
-    const statement = this.shared.statement(sql);
-    if (statement.reader) return statement.all(...params) as Record<string, unknown>[];
-    statement.run(...params);
-    return [];
-  }
 
   /** A store over an open, migrated connection; mutex is the queue of every store on its file. */
   static over(db: Database.Database, mutex: AsyncMutex): SqliteStore {
@@ -114,7 +77,8 @@ export class SqliteStore extends SqliteSession implements Store {
       rows.sort((a, b) => a.monitor - b.monitor || a.location - b.location || a.check.timeMs - b.check.timeMs);
       // Many rows per statement: one call into SQLite per 64 rows instead of per row.
       const many = tx.shared.statement(
-        `INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES ${Array(rowsPerInsert).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail)
+         VALUES ${Array(rowsPerInsert).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
       );
       const one = tx.shared.statement(
         'INSERT OR REPLACE INTO checks (monitor, location, time_ms, up, latency_ms, detail) VALUES (?, ?, ?, ?, ?, ?)',
@@ -134,30 +98,6 @@ export class SqliteStore extends SqliteSession implements Store {
     });
   }
 
-  async listChecks(
-    monitorId: string,
-    location: string,
-    fromMs: number,
-    toMs: number,
-    limit?: number,
-  ): Promise<Check[]> {
-    return this.read(() => {
-      const monitor = this.existingKey(monitorId);
-      const loc = this.existingKey(location);
-      if (monitor === undefined || loc === undefined) return [];
-      const rows = this.all<CheckRow>(
-        `SELECT time_ms, up, latency_ms, detail FROM checks
-         WHERE monitor = ? AND location = ? AND time_ms >= ? AND time_ms < ? ORDER BY time_ms LIMIT ?`,
-        monitor,
-        loc,
-        fromMs,
-        toMs,
-        limit ?? -1,
-      );
-      return rows.map((row) => checkFromRow(row, monitorId, location));
-    });
-  }
-
   async listMonitorChecks(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<Check[]> {
     return this.read(() => {
       const monitors = this.existingKeys(monitorIds);
@@ -166,39 +106,11 @@ export class SqliteStore extends SqliteSession implements Store {
         `${locationPairsCte('checks')}
          SELECT c.monitor, c.location, c.time_ms, c.up, c.latency_ms, c.detail
          FROM pairs p JOIN checks c ON c.monitor = p.monitor AND c.location = p.location
-         WHERE p.location IS NOT NULL AND c.time_ms >= @fromMs AND c.time_ms < @toMs ORDER BY c.time_ms, c.monitor, c.location`,
+         WHERE p.location IS NOT NULL AND c.time_ms >= @fromMs AND c.time_ms < @toMs
+         ORDER BY c.time_ms, c.monitor, c.location`,
         { monitorKeys: keyJson(monitors), fromMs, toMs },
       );
       return rows.map((row) => checkFromRow(row, monitors.get(row.monitor)!, this.nameOf(row.location)));
-    });
-  }
-
-  async latestUpCheckBefore(monitorId: string, location: string, beforeMs: number): Promise<Check | null> {
-    return this.read(() => {
-      const monitor = this.existingKey(monitorId);
-      const loc = this.existingKey(location);
-      if (monitor === undefined || loc === undefined) return null;
-      const row = this.get<CheckRow>(
-        `SELECT time_ms, up, latency_ms, detail FROM checks
-         WHERE monitor = ? AND location = ? AND time_ms < ? AND up = 1 ORDER BY time_ms DESC LIMIT 1`,
-        monitor,
-        loc,
-        beforeMs,
-      );
-      return row ? checkFromRow(row, monitorId, location) : null;
-    });
-  }
-
-  async earliestCheckMs(monitorId: string, location: string): Promise<number | null> {
-    return this.read(() => {
-      const monitor = this.existingKey(monitorId);
-      const loc = this.existingKey(location);
-      if (monitor === undefined || loc === undefined) return null;
-      return this.get<{ t: number | null }>(
-        'SELECT min(time_ms) AS t FROM checks WHERE monitor = ? AND location = ?',
-        monitor,
-        loc,
-      )!.t;
     });
   }
 
@@ -219,10 +131,6 @@ export class SqliteStore extends SqliteSession implements Store {
 
   // Location timelines.
 
-  async getLocationState(monitorId: string, location: string): Promise<LocationStateRow | null> {
-    return (await this.getLocationStates([{ monitorId, location }]))[0] ?? null;
-  }
-
   async getLocationStates(keys: readonly { monitorId: string; location: string }[]): Promise<LocationStateRow[]> {
     return this.read(() => {
       const pairs = keys
@@ -233,7 +141,8 @@ export class SqliteStore extends SqliteSession implements Store {
       if (pairs.length === 0) return [];
       const rows = this.all<{ monitor: number; location: number; last_check_ms: number; state_json: string }>(
         `SELECT s.monitor, s.location, s.last_check_ms, s.state_json FROM json_each(?) AS k
-         JOIN location_states s ON s.monitor = json_extract(k.value, '$[0]') AND s.location = json_extract(k.value, '$[1]')`,
+         JOIN location_states s
+           ON s.monitor = json_extract(k.value, '$[0]') AND s.location = json_extract(k.value, '$[1]')`,
         JSON.stringify(pairs.map((p) => [p.monitor, p.loc])),
       );
       return rows.map((row) => ({
@@ -248,14 +157,7 @@ export class SqliteStore extends SqliteSession implements Store {
   async putLocationState(row: LocationStateRow): Promise<void> {
     assertTimeMs(row.lastCheckMs, 'lastCheckMs');
     return this.write((tx) => {
-      tx.run(
-        `INSERT INTO location_states (monitor, location, last_check_ms, state_json) VALUES (?, ?, ?, ?)
-         ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`,
-        tx.keyFor(row.monitorId),
-        tx.keyFor(row.location),
-        row.lastCheckMs,
-        row.stateJson,
-      );
+      tx.run(putStateSql, tx.keyFor(row.monitorId), tx.keyFor(row.location), row.lastCheckMs, row.stateJson);
     });
   }
 
@@ -276,10 +178,7 @@ export class SqliteStore extends SqliteSession implements Store {
     }
     if (updates.length === 0) return;
     return this.write((tx) => {
-      const putState = tx.shared.statement(
-        `INSERT INTO location_states (monitor, location, last_check_ms, state_json) VALUES (?, ?, ?, ?)
-         ON CONFLICT (monitor, location) DO UPDATE SET last_check_ms = excluded.last_check_ms, state_json = excluded.state_json`,
-      );
+      const putState = tx.shared.statement(putStateSql);
       for (const u of updates) {
         const monitor = tx.keyFor(u.state.monitorId);
         const loc = tx.keyFor(u.state.location);
@@ -321,7 +220,8 @@ export class SqliteStore extends SqliteSession implements Store {
          FROM pairs p JOIN segments s ON s.monitor = p.monitor AND s.location = p.location
          WHERE p.location IS NOT NULL
            AND s.start_ms >= coalesce((SELECT max(x.start_ms) FROM segments x
-                                       WHERE x.monitor = p.monitor AND x.location = p.location AND x.start_ms <= @fromMs), @fromMs)
+                                       WHERE x.monitor = p.monitor AND x.location = p.location
+                                         AND x.start_ms <= @fromMs), @fromMs)
            AND s.start_ms < @toMs AND s.end_ms > @fromMs`,
         { monitorKeys: keyJson(monitors), fromMs, toMs },
       );
@@ -338,7 +238,8 @@ export class SqliteStore extends SqliteSession implements Store {
       if (monitors.size === 0) return starts;
       const rows = this.all<{ monitor: number; start_ms: number }>(
         `${locationPairsCte('segments')}
-         SELECT p.monitor, min((SELECT min(s.start_ms) FROM segments s WHERE s.monitor = p.monitor AND s.location = p.location)) AS start_ms
+         SELECT p.monitor, min((SELECT min(s.start_ms) FROM segments s
+                                WHERE s.monitor = p.monitor AND s.location = p.location)) AS start_ms
          FROM pairs p WHERE p.location IS NOT NULL GROUP BY p.monitor`,
         { monitorKeys: keyJson(monitors) },
       );
@@ -376,7 +277,8 @@ export class SqliteStore extends SqliteSession implements Store {
         );
       }
       const hoursOfDay = tx.shared.statement(
-        'SELECT monitor, hour_ms, up_count, down_count, latency FROM rollups WHERE monitor = ? AND hour_ms >= ? AND hour_ms < ?',
+        `SELECT monitor, hour_ms, up_count, down_count, latency FROM rollups
+         WHERE monitor = ? AND hour_ms >= ? AND hour_ms < ?`,
       );
       const upsertDay = tx.shared.statement(
         `INSERT INTO rollup_days (monitor, day_ms, up_count, down_count, latency) VALUES (?, ?, ?, ?, ?)
@@ -407,20 +309,6 @@ export class SqliteStore extends SqliteSession implements Store {
     });
   }
 
-  async lastUpBefore(monitorId: string, beforeMs: number): Promise<number | null> {
-    return this.read(() => {
-      const monitor = this.existingKey(monitorId);
-      if (monitor === undefined) return null;
-      const row = this.get<{ last_up_ms: number }>(
-        `SELECT last_up_ms FROM rollups WHERE monitor = ? AND hour_ms < ? AND last_up_ms IS NOT NULL
-         ORDER BY hour_ms DESC LIMIT 1`,
-        monitor,
-        beforeMs,
-      );
-      return row?.last_up_ms ?? null;
-    });
-  }
-
   async sumRollups(monitorIds: readonly string[], fromMs: number, toMs: number): Promise<RollupSum> {
     return this.read(() => {
       const monitors = this.existingKeys(monitorIds);
@@ -431,7 +319,8 @@ export class SqliteStore extends SqliteSession implements Store {
       if (split.days) {
         rows.push(
           ...this.all<CountsRow>(
-            'SELECT up_count, down_count, latency FROM rollup_days WHERE monitor IN (SELECT value FROM json_each(?)) AND day_ms >= ? AND day_ms < ?',
+            `SELECT up_count, down_count, latency FROM rollup_days
+             WHERE monitor IN (SELECT value FROM json_each(?)) AND day_ms >= ? AND day_ms < ?`,
             keys,
             ...split.days,
           ),
@@ -440,7 +329,8 @@ export class SqliteStore extends SqliteSession implements Store {
       for (const range of split.hours) {
         rows.push(
           ...this.all<CountsRow>(
-            'SELECT up_count, down_count, latency FROM rollups WHERE monitor IN (SELECT value FROM json_each(?)) AND hour_ms >= ? AND hour_ms < ?',
+            `SELECT up_count, down_count, latency FROM rollups
+             WHERE monitor IN (SELECT value FROM json_each(?)) AND hour_ms >= ? AND hour_ms < ?`,
             keys,
             ...range,
           ),
@@ -457,7 +347,8 @@ export class SqliteStore extends SqliteSession implements Store {
       if (monitors.size === 0) return latest;
       const rows = this.all<RollupRow>(
         `SELECT r.* FROM json_each(?) AS m
-         JOIN rollups r ON r.monitor = m.value AND r.hour_ms = (SELECT max(hour_ms) FROM rollups WHERE monitor = m.value)`,
+         JOIN rollups r
+           ON r.monitor = m.value AND r.hour_ms = (SELECT max(hour_ms) FROM rollups WHERE monitor = m.value)`,
         keyJson(monitors),
       );
       for (const row of rows) latest.set(monitors.get(row.monitor)!, rollupFromRow(row, monitors.get(row.monitor)!));
@@ -465,192 +356,10 @@ export class SqliteStore extends SqliteSession implements Store {
     });
   }
 
-  // Incidents.
-
-  async insertIncidents(incidents: readonly Incident[]): Promise<string[]> {
-    const values = incidents.map(incidentValues);
-    return this.write((tx) =>
-      values.map((v) =>
-        String(
-          tx.get<{ id: number }>(
-            `INSERT INTO incidents (service_id, started_at_ms, detected_at_ms, notified_at_ms, resolved_at_ms, impact, source, title, cause)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-            ...v,
-          )!.id,
-        ),
-      ),
-    );
-  }
-
-  async updateIncident(incident: Incident & { id: string }): Promise<void> {
-    const values = incidentValues(incident);
-    const id = parseStoreId(incident.id);
-    return this.write((tx) => {
-      const changes =
-        id === null
-          ? 0
-          : tx.run(
-              `UPDATE incidents SET service_id = ?, started_at_ms = ?, detected_at_ms = ?, notified_at_ms = ?,
-                 resolved_at_ms = ?, impact = ?, source = ?, title = ?, cause = ? WHERE id = ?`,
-              ...values,
-              id,
-            ).changes;
-      if (changes === 0) throw new Error(`no incident has id ${incident.id}`);
-    });
-  }
-
-  async deleteIncidents(ids: readonly string[]): Promise<void> {
-    const keys = ids.map(parseStoreId).filter((id): id is number => id !== null);
-    if (keys.length === 0) return;
-    return this.write((tx) => {
-      for (const id of keys) tx.run('DELETE FROM incidents WHERE id = ?', id);
-    });
-  }
-
-  async listIncidents(serviceId: string, fromMs: number, toMs: number): Promise<Incident[]> {
-    return this.read(() =>
-      this.all<IncidentRow>(
-        `SELECT * FROM incidents WHERE service_id = ? AND started_at_ms < ?
-           AND (resolved_at_ms IS NULL OR resolved_at_ms > ? OR started_at_ms >= ?)
-         ORDER BY started_at_ms, id`,
-        serviceId,
-        toMs,
-        fromMs,
-        fromMs,
-      ).map(incidentFromRow),
-    );
-  }
-
-  // Maintenance windows.
-
-  async insertMaintenance(windows: readonly Maintenance[]): Promise<string[]> {
-    const values = windows.map(maintenanceValues);
-    return this.write((tx) =>
-      values.map((v) =>
-        String(
-          tx.get<{ id: number }>(
-            'INSERT INTO maintenance (service_id, start_ms, end_ms, kind, announced_at_ms, title) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
-            ...v,
-          )!.id,
-        ),
-      ),
-    );
-  }
-
-  async listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]> {
-    return this.read(() =>
-      this.all<MaintenanceRow>(
-        `SELECT * FROM maintenance WHERE service_id = ? AND start_ms < ? AND (end_ms > ? OR start_ms >= ?)
-         ORDER BY start_ms, id`,
-        serviceId,
-        toMs,
-        fromMs,
-        fromMs,
-      ).map(maintenanceFromRow),
-    );
-  }
-
-  // ---- check sheets and frozen months (begin) ----
-
-  async putSheet(sheet: StoredSheet): Promise<void> {
-    return this.write((tx) => {
-      tx.run(
-        `INSERT INTO sheets (service_id, file_name, format, imported_at_ms, sheet_json, claims_json) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (service_id) DO UPDATE SET file_name = excluded.file_name, format = excluded.format,
-           imported_at_ms = excluded.imported_at_ms, sheet_json = excluded.sheet_json, claims_json = excluded.claims_json`,
-        sheet.serviceId,
-        sheet.fileName,
-        sheet.format,
-        sheet.importedAtMs,
-        sheet.sheetJson,
-        sheet.claimsJson,
-      );
-    });
-  }
-
-  async getSheet(serviceId: string): Promise<StoredSheet | null> {
-    return this.read(() => {
-      const row = this.get<Record<string, string | number>>('SELECT * FROM sheets WHERE service_id = ?', serviceId);
-      return row ? sheetFromRow(row) : null;
-    });
-  }
-
-  async putFrozenMonth(row: FrozenMonthRow): Promise<void> {
-    return this.write((tx) => {
-      tx.run(
-        `INSERT INTO frozen_months (service_id, month_start_ms, month_end_ms, frozen_at_ms, snapshot_json) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (service_id, month_start_ms) DO UPDATE SET month_end_ms = excluded.month_end_ms,
-           frozen_at_ms = excluded.frozen_at_ms, snapshot_json = excluded.snapshot_json`,
-        row.serviceId,
-        row.monthStartMs,
-        row.monthEndMs,
-        row.frozenAtMs,
-        row.snapshotJson,
-      );
-    });
-  }
-
-  async listFrozenMonths(serviceId: string, fromMs: number, toMs: number): Promise<FrozenMonthRow[]> {
-    return this.read(() =>
-      this.all<Record<string, string | number>>(
-        'SELECT * FROM frozen_months WHERE service_id = ? AND month_start_ms >= ? AND month_start_ms < ? ORDER BY month_start_ms',
-        serviceId,
-        fromMs,
-        toMs,
-      ).map(frozenMonthFromRow),
-    );
-  }
-
-  async insertMonthChange(row: MonthChangeRow): Promise<void> {
-    return this.write((tx) => {
-      tx.run(
-        `INSERT INTO month_changes (service_id, month_start_ms, changed_at_ms, actor, reason, change, before_json, after_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        row.serviceId,
-        row.monthStartMs,
-        row.changedAtMs,
-        row.actor,
-        row.reason,
-        row.change,
-        row.beforeJson,
-        row.afterJson,
-      );
-    });
-  }
-
-  async listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]> {
-    return this.read(() =>
-      this.all<Record<string, string | number | null>>(
-        'SELECT * FROM month_changes WHERE service_id = ? AND month_start_ms >= ? AND month_start_ms < ? ORDER BY id',
-        serviceId,
-        fromMs,
-        toMs,
-      ).map(monthChangeFromRow),
-    );
-  }
-
-  // ---- check sheets and frozen months (end) ----
-
   // Service locks.
 
   async lockServices(_serviceIds: Iterable<string>): Promise<void> {
     // A write transaction here is BEGIN IMMEDIATE: no other connection writes until it ends.
     requireTransaction(this.scope, 'lockServices');
-  }
-
-  // Meta.
-
-  async getMeta(key: string): Promise<string | null> {
-    return this.read(() => this.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', key)?.value ?? null);
-  }
-
-  async setMeta(key: string, value: string): Promise<void> {
-    return this.write((tx) => {
-      tx.run(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        key,
-        value,
-      );
-    });
   }
 }
