@@ -152,7 +152,7 @@ export interface Store {
   /** Windows of a service that overlap [fromMs, toMs) or start in it. */
   listMaintenance(serviceId: string, fromMs: number, toMs: number): Promise<Maintenance[]>;
 
-  // ---- check sheets and frozen months (begin) ----
+  // ---- check sheets and frozen months ----
   /** Replaces the service's stored sheet. */
   putSheet(sheet: StoredSheet): Promise<void>;
   getSheet(serviceId: string): Promise<StoredSheet | null>;
@@ -163,7 +163,6 @@ export interface Store {
   insertMonthChange(row: MonthChangeRow): Promise<void>;
   /** Changes to months of a service with fromMs ≤ monthStartMs < toMs, in the order they were made. */
   listMonthChanges(serviceId: string, fromMs: number, toMs: number): Promise<MonthChangeRow[]>;
-  // ---- check sheets and frozen months (end) ----
 
   // Small named values (slawatch's own liveness, job cursors).
   getMeta(key: string): Promise<string | null>;

@@ -138,7 +138,7 @@ export const jobRuns = pgTable('job_runs', {
   leaseUntilMs: bigint('lease_until_ms', { mode: 'number' }).notNull(),
 });
 
-// ---- check sheets and frozen months (begin) ----
+// ---- check sheets and frozen months ----
 
 /** The check sheet last imported for a service (`import sheet`): its rows and the claims read from it. */
 export const sheets = pgTable('sheets', {
@@ -180,7 +180,6 @@ export const monthChanges = pgTable(
   (t) => [index('month_changes_service_month').on(t.serviceId, t.monthStartMs)],
 );
 
-// ---- check sheets and frozen months (end) ----
 
 // ---- Alerting: alerts, deliveries, incident notes, change records, Alertmanager links --------
 

@@ -142,7 +142,7 @@ export const jobRuns = sqliteTable('job_runs', {
   leaseUntilMs: integer('lease_until_ms').notNull(),
 });
 
-// ---- check sheets and frozen months (begin) ----
+// ---- check sheets and frozen months ----
 
 /** The check sheet last imported for a service (`import sheet`): its rows and the claims read from it. */
 export const sheets = sqliteTable('sheets', {
@@ -184,7 +184,6 @@ export const monthChanges = sqliteTable(
   (t) => [index('month_changes_service_month').on(t.serviceId, t.monthStartMs)],
 );
 
-// ---- check sheets and frozen months (end) ----
 
 // ---- Alerting: alerts, deliveries, incident notes, change records, Alertmanager links --------
 
