@@ -73,14 +73,21 @@ export function closedMonthsRefusal(
   if (closed.months.length === 0) return null;
   const zone = closed.spec?.timezone ?? 'UTC';
   const months = closed.months.map((m) => monthLabel(m.monthStartMs, zone)).join(', ');
+  const changes = `${what} changes ${serviceId}'s closed months (${months})`;
   if (!closed.spec)
-    return `${what} changes ${serviceId}'s closed months (${months}), but service ${serviceId} is not configured, so they cannot be measured again; nothing was written`;
+    return (
+      `${changes}, but service ${serviceId} is not configured, so they cannot be measured again; ` +
+      'nothing was written'
+    );
   if (!reason?.trim())
-    return `${what} changes ${serviceId}'s closed months (${months}), whose figures are frozen; give a reason so the change is recorded; nothing was written`;
+    return `${changes}, whose figures are frozen; give a reason so the change is recorded; nothing was written`;
   return null;
 }
 
-/** After the change is written, in its transaction: each touched closed month is measured again and the change recorded. */
+/**
+ * After the change is written, in its transaction: each touched closed month is measured again and
+ * the change recorded.
+ */
 export async function refreezeClosedMonths(
   tx: Store,
   closed: ClosedMonths,

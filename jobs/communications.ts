@@ -240,7 +240,10 @@ export function incidentMessage(
   };
 }
 
-/** "Notify customers": queues the notice to the service's customer channels and records notified_at (the first one only). */
+/**
+ * "Notify customers": queues the notice to the service's customer channels and records notified_at
+ * (the first one only).
+ */
 export async function notifyCustomers(
   ctx: ActionContext,
   service: ServiceChannels,

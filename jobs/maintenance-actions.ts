@@ -130,7 +130,9 @@ export function maintenanceMessage(
     severity: null,
     status: 'firing',
     claimId: null,
-    summary: `${window.kind === 'downtime' ? 'Planned downtime' : 'Planned maintenance (no downtime)'}: ${window.title} from ${iso(window.startMs)} to ${iso(window.endMs)}`,
+    summary:
+      `${window.kind === 'downtime' ? 'Planned downtime' : 'Planned maintenance (no downtime)'}: ` +
+      `${window.title} from ${iso(window.startMs)} to ${iso(window.endMs)}`,
     subject: window.id,
     startsAt: iso(window.startMs)!,
     endsAt: iso(window.endMs),

@@ -8,14 +8,10 @@ import type { MonitorConfig, MonitorSettings } from './probes/probe-settings.ts'
 import type { ProbeContext, ProbeResult } from './probes/probe.ts';
 import type { CheckRecorder } from './check-recorder.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
-import { nextRunMs, stableOffsetMs } from './monitor-schedule.ts';
-import { overdueCheckAtMs, type PushState } from './push-evaluation.ts';
+import { nextRunMs } from './monitor-schedule.ts';
+import { overdueCheckAtMs, overdueResult, pushedResult, resumedPushState, type Push } from './push-evaluation.ts';
 import { createLatenessWindow, type LatenessWindow } from './lateness-window.ts';
-
-export interface ScheduledMonitor {
-  serviceId: string;
-  monitor: MonitorConfig;
-}
+import { replaceEntries, type Entry, type EntryChanges, type ScheduledMonitor } from './schedule-entries.ts';
 
 export type ActiveSettings = Exclude<MonitorSettings, { type: 'push' }>;
 
@@ -30,208 +26,161 @@ export interface ProbeSchedulerOptions {
   lookaheadMs?: number;
 }
 
-interface Entry {
-  scheduled: ScheduledMonitor;
-  /** Settings and spec as JSON: a reload restarts a monitor only when this changes. */
-  signature: string;
-  offsetMs: number;
-  nextDueMs: number;
-  timer: NodeJS.Timeout | null;
-  inFlight: AbortController | null;
-  push: PushState | null;
-}
-
 export interface ProbeScheduler {
   /** Replaces the monitor set; unchanged monitors keep their phase, in-flight runs and push state. */
-  setMonitors(list: readonly ScheduledMonitor[]): { added: number; changed: number; removed: number };
+  setMonitors(list: readonly ScheduledMonitor[]): EntryChanges;
   tick(): void;
   /** After a restart: where a push monitor stood (its last recorded check), so overdue is judged from it. */
   seedPush(monitorId: string, lastCheck: { timeMs: number; status: 'up' | 'down' }): void;
   /** A push arrived (POST /api/v1/push/:token). */
-  recordPush(
-    monitorId: string,
-    push: { timeMs: number; status: 'up' | 'down'; latencyMs: number | null; message: string | null },
-  ): boolean;
+  recordPush(monitorId: string, push: Push): boolean;
   /** Stops scheduling; waits for in-flight probes up to graceMs, then aborts the rest (their time stays unknown). */
   stop(graceMs: number): Promise<void>;
   readonly lateness: LatenessWindow;
   readonly skippedOverlaps: number;
 }
 
+/** What one scheduler holds between ticks. */
+interface Scheduling {
+  options: ProbeSchedulerOptions;
+  lookaheadMs: number;
+  entries: Map<string, Entry>;
+  lateness: LatenessWindow;
+  inFlight: Set<Promise<void>>;
+  stopped: boolean;
+  skippedOverlaps: number;
+}
+
 export function createProbeScheduler(options: ProbeSchedulerOptions): ProbeScheduler {
-  const { clock, recorder } = options;
-  const lookaheadMs = options.lookaheadMs ?? 1500;
-  const entries = new Map<string, Entry>();
-  const lateness = createLatenessWindow(4096);
-  const inFlight = new Set<Promise<void>>();
-  let stopped = false;
-  let skippedOverlaps = 0;
-
-  const record = (scheduled: ScheduledMonitor, timeMs: number, result: ProbeResult) => {
-    const check: Check = {
-      monitorId: scheduled.monitor.id,
-      location: options.location,
-      timeMs,
-      status: result.ok ? 'up' : 'down',
-      latencyMs: result.latencyMs === null ? null : Math.round(result.latencyMs),
-      detail: result.ok ? null : `${result.errorClass}: ${result.message}`,
-    };
-    recorder.record(check);
-    options.onResult?.(scheduled, result);
+  const s: Scheduling = {
+    options,
+    lookaheadMs: options.lookaheadMs ?? 1500,
+    entries: new Map(),
+    lateness: createLatenessWindow(4096),
+    inFlight: new Set(),
+    stopped: false,
+    skippedOverlaps: 0,
   };
-
-  const fire = (entry: Entry, dueMs: number) => {
-    entry.timer = null;
-    entry.nextDueMs = nextRunMs(dueMs, entry.scheduled.monitor.intervalMs, entry.offsetMs);
-    if (stopped) return;
-    if (entry.inFlight) {
-      skippedOverlaps++;
-      return;
-    }
-    const settings = entry.scheduled.monitor as ActiveSettings & MonitorConfig;
-    const controller = new AbortController();
-    entry.inFlight = controller;
-    const run = options.limit
-      .run(async () => {
-        const startedMs = clock.nowMs();
-        lateness.add(startedMs - dueMs);
-        const deadline = setTimeout(() => controller.abort(new Error('probe deadline')), settings.timeoutMs);
-        try {
-          const result = await options.runProbe(settings, {
-            signal: controller.signal,
-            monotonicMs: clock.monotonicMs,
-            nowMs: clock.nowMs,
-          });
-          // Aborted by shutdown: not a verdict on the target; its time stays unknown.
-          if (!stopped || !controller.signal.aborted) record(entry.scheduled, startedMs, result);
-        } finally {
-          clearTimeout(deadline);
-        }
-      })
-      .finally(() => {
-        if (entry.inFlight === controller) entry.inFlight = null;
-        inFlight.delete(run);
-      });
-    inFlight.add(run);
-  };
-
-  const armTimers = (nowMs: number) => {
-    for (const entry of entries.values()) {
-      if (entry.push || entry.timer || entry.nextDueMs > nowMs + lookaheadMs) continue;
-      const dueMs = entry.nextDueMs;
-      entry.timer = setTimeout(() => fire(entry, dueMs), Math.max(0, dueMs - nowMs));
-    }
-  };
-
-  const evaluatePushes = (nowMs: number) => {
-    for (const entry of entries.values()) {
-      if (!entry.push || entry.scheduled.monitor.type !== 'push') continue;
-      const m = entry.scheduled.monitor;
-      const atMs = overdueCheckAtMs(entry.push, m.expectEveryMs + m.graceMs, nowMs);
-      if (atMs === null) continue;
-      entry.push.lastOverdueMs = atMs;
-      record(entry.scheduled, atMs, {
-        ok: false,
-        latencyMs: null,
-        errorClass: 'push_overdue',
-        message: `no push since ${new Date(entry.push.lastPushMs).toISOString()}`,
-        detail: {},
-      });
-    }
-  };
-
-  const newEntry = (scheduled: ScheduledMonitor, signature: string, nowMs: number): Entry => {
-    const { monitor } = scheduled;
-    const offsetMs = stableOffsetMs(`${monitor.id}@${options.location}`, monitor.intervalMs);
-    return {
-      scheduled,
-      signature,
-      offsetMs,
-      nextDueMs: nextRunMs(nowMs, monitor.intervalMs, offsetMs),
-      timer: null,
-      inFlight: null,
-      push: monitor.type === 'push' ? { lastPushMs: nowMs, lastOverdueMs: null } : null,
-    };
-  };
-
   return {
     setMonitors(list) {
-      const nowMs = clock.nowMs();
-      const counts = { added: 0, changed: 0, removed: 0 };
-      const next = new Set(list.map((s) => s.monitor.id));
-      for (const [id, entry] of entries) {
-        if (next.has(id)) continue;
-        if (entry.timer) clearTimeout(entry.timer);
-        entry.inFlight?.abort(new Error('monitor removed'));
-        entries.delete(id);
-        counts.removed++;
-      }
-      for (const scheduled of list) {
-        const signature = JSON.stringify([scheduled.serviceId, scheduled.monitor]);
-        const existing = entries.get(scheduled.monitor.id);
-        if (existing?.signature === signature) continue;
-        if (existing) {
-          if (existing.timer) clearTimeout(existing.timer);
-          counts.changed++;
-        } else counts.added++;
-        const entry = newEntry(scheduled, signature, nowMs);
-        if (existing) {
-          entry.inFlight = existing.inFlight;
-          if (existing.push && entry.push) entry.push = existing.push;
-        }
-        entries.set(scheduled.monitor.id, entry);
-      }
-      armTimers(nowMs);
+      const nowMs = options.clock.nowMs();
+      const counts = replaceEntries(s.entries, list, options.location, nowMs);
+      armTimers(s, nowMs);
       return counts;
     },
     tick() {
-      if (stopped) return;
-      const nowMs = clock.nowMs();
-      evaluatePushes(nowMs);
-      armTimers(nowMs);
+      if (s.stopped) return;
+      const nowMs = options.clock.nowMs();
+      evaluatePushes(s, nowMs);
+      armTimers(s, nowMs);
     },
     seedPush(monitorId, lastCheck) {
-      const entry = entries.get(monitorId);
-      if (!entry?.push) return;
-      // A down check of a push monitor is an overdue verdict: keep repeating from it.
-      entry.push =
-        lastCheck.status === 'up'
-          ? { lastPushMs: lastCheck.timeMs, lastOverdueMs: null }
-          : { lastPushMs: entry.push.lastPushMs, lastOverdueMs: lastCheck.timeMs };
+      const entry = s.entries.get(monitorId);
+      if (entry?.push) entry.push = resumedPushState(entry.push, lastCheck);
     },
-    recordPush(monitorId, push) {
-      const entry = entries.get(monitorId);
-      if (!entry?.push) return false;
-      entry.push = { lastPushMs: push.timeMs, lastOverdueMs: null };
-      const result: ProbeResult =
-        push.status === 'up'
-          ? { ok: true, latencyMs: push.latencyMs, detail: {} }
-          : {
-              ok: false,
-              latencyMs: push.latencyMs,
-              errorClass: 'push_overdue',
-              message: push.message ?? 'the job pushed status down',
-              detail: {},
-            };
-      record(entry.scheduled, push.timeMs, result);
-      return true;
-    },
-    async stop(graceMs) {
-      stopped = true;
-      for (const entry of entries.values()) if (entry.timer) clearTimeout(entry.timer);
-      const all = Promise.allSettled([...inFlight]);
-      const timedOut = await Promise.race([
-        all.then(() => false),
-        new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
-      ]);
-      if (timedOut) {
-        for (const entry of entries.values()) entry.inFlight?.abort(new Error('shutting down'));
-        await all;
-      }
-    },
-    lateness,
+    recordPush: (monitorId, push) => recordPush(s, monitorId, push),
+    stop: (graceMs) => stopScheduling(s, graceMs),
+    lateness: s.lateness,
     get skippedOverlaps() {
-      return skippedOverlaps;
+      return s.skippedOverlaps;
     },
   };
+}
+
+/** A probe result as the check it records: a failure keeps its class and message as the detail. */
+function checkOf(monitorId: string, location: string, timeMs: number, result: ProbeResult): Check {
+  return {
+    monitorId,
+    location,
+    timeMs,
+    status: result.ok ? 'up' : 'down',
+    latencyMs: result.latencyMs === null ? null : Math.round(result.latencyMs),
+    detail: result.ok ? null : `${result.errorClass}: ${result.message}`,
+  };
+}
+
+function record(s: Scheduling, scheduled: ScheduledMonitor, timeMs: number, result: ProbeResult): void {
+  s.options.recorder.record(checkOf(scheduled.monitor.id, s.options.location, timeMs, result));
+  s.options.onResult?.(scheduled, result);
+}
+
+/** Arms a timer for every active monitor due before the next tick (and a little after). */
+function armTimers(s: Scheduling, nowMs: number): void {
+  for (const entry of s.entries.values()) {
+    if (entry.push || entry.timer || entry.nextDueMs > nowMs + s.lookaheadMs) continue;
+    const dueMs = entry.nextDueMs;
+    entry.timer = setTimeout(() => fire(s, entry, dueMs), Math.max(0, dueMs - nowMs));
+  }
+}
+
+/** A monitor's timer went off: moves it on its grid and starts its probe unless one is still running. */
+function fire(s: Scheduling, entry: Entry, dueMs: number): void {
+  entry.timer = null;
+  entry.nextDueMs = nextRunMs(dueMs, entry.scheduled.monitor.intervalMs, entry.offsetMs);
+  if (s.stopped) return;
+  if (entry.inFlight) {
+    s.skippedOverlaps++;
+    return;
+  }
+  const controller = new AbortController();
+  entry.inFlight = controller;
+  const run = s.options.limit
+    .run(() => probeOnce(s, entry, dueMs, controller))
+    .finally(() => {
+      if (entry.inFlight === controller) entry.inFlight = null;
+      s.inFlight.delete(run);
+    });
+  s.inFlight.add(run);
+}
+
+/** One probe under its deadline, once the limit lets it start; its lateness counts from then. */
+async function probeOnce(s: Scheduling, entry: Entry, dueMs: number, controller: AbortController): Promise<void> {
+  const { clock, runProbe } = s.options;
+  const settings = entry.scheduled.monitor as ActiveSettings & MonitorConfig;
+  const startedMs = clock.nowMs();
+  s.lateness.add(startedMs - dueMs);
+  const deadline = setTimeout(() => controller.abort(new Error('probe deadline')), settings.timeoutMs);
+  try {
+    const ctx = { signal: controller.signal, monotonicMs: clock.monotonicMs, nowMs: clock.nowMs };
+    const result = await runProbe(settings, ctx);
+    // Aborted by shutdown: not a verdict on the target; its time stays unknown.
+    if (!s.stopped || !controller.signal.aborted) record(s, entry.scheduled, startedMs, result);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/** Records an overdue check for each push monitor whose job has not pushed in time (SPEC §1). */
+function evaluatePushes(s: Scheduling, nowMs: number): void {
+  for (const entry of s.entries.values()) {
+    if (!entry.push || entry.scheduled.monitor.type !== 'push') continue;
+    const m = entry.scheduled.monitor;
+    const atMs = overdueCheckAtMs(entry.push, m.expectEveryMs + m.graceMs, nowMs);
+    if (atMs === null) continue;
+    entry.push.lastOverdueMs = atMs;
+    record(s, entry.scheduled, atMs, overdueResult(entry.push.lastPushMs));
+  }
+}
+
+/** A push restarts its monitor's overdue clock and is recorded as its check; false for no such push monitor. */
+function recordPush(s: Scheduling, monitorId: string, push: Push): boolean {
+  const entry = s.entries.get(monitorId);
+  if (!entry?.push) return false;
+  entry.push = { lastPushMs: push.timeMs, lastOverdueMs: null };
+  record(s, entry.scheduled, push.timeMs, pushedResult(push));
+  return true;
+}
+
+async function stopScheduling(s: Scheduling, graceMs: number): Promise<void> {
+  s.stopped = true;
+  for (const entry of s.entries.values()) if (entry.timer) clearTimeout(entry.timer);
+  const all = Promise.allSettled([...s.inFlight]);
+  const timedOut = await Promise.race([
+    all.then(() => false),
+    new Promise<boolean>((r) => setTimeout(() => r(true), graceMs).unref()),
+  ]);
+  if (timedOut) {
+    for (const entry of s.entries.values()) entry.inFlight?.abort(new Error('shutting down'));
+    await all;
+  }
 }

@@ -73,7 +73,8 @@ export async function applyAlertmanagerAlerts(
             await refreeze(
               alert,
               null,
-              `incident ${existing}: resolved_at — → ${new Date(resolvedAtMs).toISOString()} (fingerprint ${alert.fingerprint})`,
+              `incident ${existing}: resolved_at — → ${new Date(resolvedAtMs).toISOString()} ` +
+                `(fingerprint ${alert.fingerprint})`,
             );
             out.push({ fingerprint: alert.fingerprint, incidentId: existing, action: 'resolved' });
           } else {
@@ -107,7 +108,8 @@ export async function applyAlertmanagerAlerts(
         await refreeze(
           alert,
           resolvedAtMs,
-          `incident ${id!} created: ${alert.title}, started_at ${new Date(alert.startsAtMs).toISOString()} (fingerprint ${alert.fingerprint})`,
+          `incident ${id!} created: ${alert.title}, started_at ${new Date(alert.startsAtMs).toISOString()} ` +
+            `(fingerprint ${alert.fingerprint})`,
         );
         out.push({
           fingerprint: alert.fingerprint,

@@ -6,14 +6,13 @@ import {
   foldChecks,
   foldStateAfterUpCheck,
   initialFoldState,
-  joinSegments,
-  tailSegments,
   tailStartMs,
   type FoldParams,
   type LocationFoldState,
 } from '../sla/location-fold.ts';
 import { hourMs, hourOf, rollupChecks } from '../sla/rollup.ts';
 import type { Store } from '../db/store.ts';
+import { foldStateRow, locationSegments } from './location-track.ts';
 
 const chunkMs = 24 * hourMs;
 
@@ -38,7 +37,8 @@ async function restartPoint(
   ).find((s) => s.location === location);
   if (firstSegment && earliestRawMs !== null && firstSegment.startMs < earliestRawMs) {
     throw new Error(
-      `cannot insert checks of ${monitorId}@${location} at ${new Date(fromMs).toISOString()}: the raw checks before ${new Date(earliestRawMs).toISOString()} were pruned`,
+      `cannot insert checks of ${monitorId}@${location} at ${new Date(fromMs).toISOString()}: ` +
+        `the raw checks before ${new Date(earliestRawMs).toISOString()} were pruned`,
     );
   }
   return { state: initialFoldState(), replaceFromMs: Number.MIN_SAFE_INTEGER, readFromMs: Number.MIN_SAFE_INTEGER };
@@ -66,20 +66,9 @@ export async function refoldLocation(
     cursorMs = next[next.length - 1]!.timeMs + 1;
     if (next.length < chunkLimit) break;
   }
-  const segments = joinSegments([...closed, ...tailSegments(state, params)]).map((s) => ({
-    ...s,
-    monitorId,
-    location,
-  }));
+  const segments = locationSegments(monitorId, location, closed, state, params);
   await store.replaceSegments(monitorId, location, start.replaceFromMs, segments);
-  if (state.lastCheck) {
-    await store.putLocationState({
-      monitorId,
-      location,
-      lastCheckMs: state.lastCheck.timeMs,
-      stateJson: JSON.stringify(state),
-    });
-  }
+  if (state.lastCheck) await store.putLocationState(foldStateRow(monitorId, location, state));
   return start.replaceFromMs;
 }
 

@@ -19,7 +19,10 @@ export interface DeliveryOptions {
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   maxAttempts?: number;
-  /** How long a claimed delivery stays with this sender before it is due again (default 5 min, well over a send's timeout). */
+  /**
+   * How long a claimed delivery stays with this sender before it is due again (default 5 min, well
+   * over a send's timeout).
+   */
   claimMs?: number;
   log?: (level: 'info' | 'warn', line: string) => void;
 }
@@ -86,7 +89,8 @@ async function attempt(delivery: Delivery, options: DeliveryOptions): Promise<vo
   const next = doneMs + backoffMs(attempts, options.baseBackoffMs ?? 30_000, options.maxBackoffMs ?? 3_600_000);
   options.log?.(
     'warn',
-    `delivery ${delivery.id} to ${channel.id} failed (attempt ${attempts}): ${result.error}${giveUp ? '; giving up' : ''}`,
+    `delivery ${delivery.id} to ${channel.id} failed (attempt ${attempts}): ` +
+      `${result.error}${giveUp ? '; giving up' : ''}`,
   );
   await options.store.comms.updateDelivery({
     ...delivery,

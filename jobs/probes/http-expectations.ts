@@ -44,7 +44,8 @@ function bodyFailure(expect: HttpExpectations, response: ReadResponse): ProbeFai
   const failure = textFailure(expect, text) ?? (expect.json ? jsonFailure(expect.json, text) : null);
   if (failure === null || !response.truncated) return failure;
   const capBytes = response.body.length;
-  const message = `body exceeds the ${capBytes}-byte read cap, and its first ${capBytes} bytes fail: ${failure.message}`;
+  const message =
+    `body exceeds the ${capBytes}-byte read cap, ` + `and its first ${capBytes} bytes fail: ${failure.message}`;
   return { errorClass: 'body_too_large', message };
 }
 

@@ -105,7 +105,8 @@ function openRequest(spec: HttpRequestSpec, connection: 'pooled' | 'fresh'): htt
       ca: trustedCas(spec.trustedCaPem),
     });
   } catch (error) {
-    return { errorClass: 'network_error', message: `invalid request: ${errorText(error)}` }; // e.g. a header value with a newline
+    // e.g. a header value with a newline
+    return { errorClass: 'network_error', message: `invalid request: ${errorText(error)}` };
   }
 }
 

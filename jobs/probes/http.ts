@@ -31,7 +31,8 @@ export const httpProbe = (async (settings, ctx) => {
     const location = followed ? redirectLocation(response.status, response.headers) : undefined;
     if (location === undefined) return judge(settings, response, elapsedMs());
     if (redirects >= settings.maxRedirects) {
-      const message = `stopped after ${redirects} redirects: ${request.url.href} answered ${response.status} to ${location}`;
+      const message =
+        `stopped after ${redirects} redirects: ` + `${request.url.href} answered ${response.status} to ${location}`;
       return probeDown({ errorClass: 'http_too_many_redirects', message }, null, { httpStatus: response.status });
     }
     const next = redirected(request, response.status, location);

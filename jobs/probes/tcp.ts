@@ -21,5 +21,6 @@ export const tcpProbe = ((settings, ctx) =>
       finish(probeDown(timedOut(`while ${doing}`, ctx.monotonicMs() - startedMs)));
     });
     socket.once('connect', () => finish(probeUp(ctx.monotonicMs() - startedMs)));
-    socket.on('error', (error) => finish(probeDown(classifyError(error)))); // on, not once: a late second error must not crash
+    // on, not once: a late second error must not crash
+    socket.on('error', (error) => finish(probeDown(classifyError(error))));
   })) satisfies Probe<'tcp'>;

@@ -19,7 +19,8 @@ export const tlsProbe = ((settings, ctx) =>
     const socket = connect({
       host: settings.host,
       port: settings.port,
-      servername: isIP(settings.servername) === 0 ? settings.servername : undefined, // SNI carries names only (RFC 6066)
+      // SNI carries names only (RFC 6066)
+      servername: isIP(settings.servername) === 0 ? settings.servername : undefined,
       ca: trustedCas(ctx.trustedCaPem),
       rejectUnauthorized: false,
     });
@@ -36,7 +37,8 @@ export const tlsProbe = ((settings, ctx) =>
       const latencyMs = ctx.monotonicMs() - startedMs;
       finish(judge(settings, socket, latencyMs, (ctx.nowMs ?? Date.now)()));
     });
-    socket.on('error', (error) => finish(probeDown(classifyError(error)))); // on, not once: a late second error must not crash
+    // on, not once: a late second error must not crash
+    socket.on('error', (error) => finish(probeDown(classifyError(error))));
   })) satisfies Probe<'tls'>;
 
 function judge(settings: TlsMonitorSettings, socket: TLSSocket, latencyMs: number, nowMs: number): ProbeResult {

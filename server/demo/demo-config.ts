@@ -31,6 +31,7 @@ services:
       - { id: notice, sheet_row: 2, metric: maintenance_notice, kind: downtime, min: 7d, period: 1h }
       - { id: backups, sheet_row: 28, metric: backup_freshness, monitor: demo-backup, max: 1m, period: 1h }
     maintenance:
-      - { start: ${at(400)}, end: ${at(460)}, kind: downtime, announced_at: ${at(-8 * 86400)}, title: Demo database upgrade }
+      - { start: ${at(400)}, end: ${at(460)}, kind: downtime, announced_at: ${at(-8 * 86400)},
+          title: Demo database upgrade }
 `;
 }

@@ -1,5 +1,5 @@
 // The runtime's cached claim evaluations as /metrics snapshots.
-import type { ServiceNow } from '../../jobs/runtime.ts';
+import type { ServiceNow } from '../../jobs/services-now.ts';
 import { claimValueOf, type ClaimSnapshot } from '../metrics/claim-snapshot.ts';
 
 export function claimSnapshotsOf(current: ReadonlyMap<string, ServiceNow>): ClaimSnapshot[] {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { nextRunMs, stableOffsetMs } from '../../jobs/monitor-schedule.ts';
 import { createConcurrencyLimit } from '../../jobs/concurrency-limit.ts';
-import { createProbeScheduler, type ScheduledMonitor } from '../../jobs/probe-scheduler.ts';
+import { createProbeScheduler } from '../../jobs/probe-scheduler.ts';
+import type { ScheduledMonitor } from '../../jobs/schedule-entries.ts';
 import type { CheckRecorder } from '../../jobs/check-recorder.ts';
 import type { Check } from '../../sla/model.ts';
 import type { MonitorConfig } from '../../jobs/probes/probe-settings.ts';

@@ -25,7 +25,8 @@ import { yearContaining } from '../../../sla/periods.ts';
 
 export const exportKinds = ['sheet', 'incidents', 'openslo', 'prometheus-rules'] as const;
 export const exportUsage = [
-  'export sheet --service ID --year YYYY --format csv|xlsx|md --lang ja|en [--template FILE] [--out FILE] [--as-of ISO] [--config FILE]',
+  'export sheet --service ID --year YYYY --format csv|xlsx|md --lang ja|en [--template FILE] [--out FILE] ' +
+    '[--as-of ISO] [--config FILE]',
   '  slawatch export incidents --service ID --year YYYY [--out FILE]',
   '  slawatch export openslo --service ID [--year YYYY] [--out FILE]',
   '  slawatch export prometheus-rules [--service ID] [--out FILE]',

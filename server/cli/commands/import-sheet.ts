@@ -24,7 +24,8 @@ function unreadableLines(file: string, reading: SheetReading): string[] {
 function textLines(reading: SheetReading): string[] {
   return reading.claims.map(
     (c) =>
-      `row ${c.sheetRow}\t${c.metric}${c.kind ? ` (${c.kind})` : ''}\t${c.bound}\t${c.sourceText.replace(/\s+/g, ' ').slice(0, 80)}`,
+      `row ${c.sheetRow}\t${c.metric}${c.kind ? ` (${c.kind})` : ''}\t${c.bound}\t` +
+      c.sourceText.replace(/\s+/g, ' ').slice(0, 80),
   );
 }
 
@@ -77,7 +78,8 @@ export async function runImportSheet(args: string[], io: CliIo): Promise<number>
     const checked = parseConfigText(edit.text, io.env, path);
     if (!checked.ok)
       throw new UsageError(
-        `the config with the sheet's claims would be invalid; nothing was imported\n${formatConfigErrors(checked.errors, path)}`,
+        "the config with the sheet's claims would be invalid; nothing was imported\n" +
+          formatConfigErrors(checked.errors, path),
       );
     await writeFile(path, edit.text);
     for (const change of edit.changes) writeLine(io.stderr, `${path}: ${change}`);

@@ -10,7 +10,8 @@ import { UsageError, writeLine, type CliIo } from '../io.ts';
 import { readSecret } from '../read-secret.ts';
 
 export const userUsage =
-  'user add --username U --role admin|editor|viewer [--password P] | user list | user passwd --username U [--password P] | user unlock (--username U | --address IP) [--config FILE]';
+  'user add --username U --role admin|editor|viewer [--password P] | user list | ' +
+  'user passwd --username U [--password P] | user unlock (--username U | --address IP) [--config FILE]';
 
 const cliActor = { name: 'cli', address: 'local' };
 
