@@ -184,7 +184,6 @@ export const monthChanges = sqliteTable(
   (t) => [index('month_changes_service_month').on(t.serviceId, t.monthStartMs)],
 );
 
-
 // ---- Alerting: alerts, deliveries, incident notes, change records, Alertmanager links --------
 
 /** Alert instances (sla/alert-lifecycle.ts): one row from firing to resolved, kept as history. */
