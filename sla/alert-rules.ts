@@ -2,6 +2,7 @@
 // evaluations over their current periods, burn rates, open incidents, maintenance, push and TLS
 // state) is passed in with the clock. An alert is identified by its key; the lifecycle
 // (sla/alert-lifecycle.ts) turns the active set into fires, repeats and resolves.
+import { formatDurationText } from './duration-text.ts';
 import type { Claim, Incident, Maintenance, ServiceSpec } from './model.ts';
 import type { ClaimEvaluation } from './claim-status.ts';
 import type { BurnRatePair } from './burn-rates.ts';
@@ -10,6 +11,9 @@ import { notificationBoundMs } from './figures.ts';
 import { breachFigures } from './claim-text.ts';
 import { pct } from './claim-status.ts';
 import { countMetrics, coverageGatedMetrics } from './metric-traits.ts';
+
+/** Alert summaries are English, whatever the pages' language (the channels' payloads are). */
+const formatDuration = (ms: number): string => formatDurationText(ms, 'en');
 
 export const alertSeverities = ['page', 'ticket'] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
@@ -51,22 +55,6 @@ export interface AlertRuleInput {
 
 /** Less than this left before the notification bound is a page (SPEC §4). */
 export const notificationWarningMs = 3_600_000;
-
-/** A window or bound in its largest whole unit: 3 d, 6 h, 5 min, 4.3 s. */
-export function formatSpan(ms: number): string {
-  for (const [unitMs, unit] of [
-    [86_400_000, 'd'],
-    [3_600_000, 'h'],
-    [60_000, 'min'],
-  ] as const) {
-    if (ms >= unitMs && ms % unitMs === 0) return `${ms / unitMs} ${unit}`;
-  }
-  return ms >= 3_600_000
-    ? `${(ms / 3_600_000).toFixed(1)} h`
-    : ms >= 60_000
-      ? `${(ms / 60_000).toFixed(1)} min`
-      : `${+(ms / 1000).toFixed(2)} s`;
-}
 
 export function computeActiveAlerts(input: AlertRuleInput): ActiveAlert[] {
   const out: ActiveAlert[] = [];
@@ -125,8 +113,8 @@ function claimAlerts(current: AlertRuleInput['claims'][number], input: AlertRule
         w.severity,
         claim,
         `error budget of ${claim.id} (${pct(claim.bound)}) burning at ` +
-          `${pair.longBurn!.toFixed(1)}× over ${formatSpan(w.longWindowMs)} and ` +
-          `${pair.shortBurn!.toFixed(1)}× over ${formatSpan(w.shortWindowMs)} (alerts at ${w.factor}×)`,
+          `${pair.longBurn!.toFixed(1)}× over ${formatDuration(w.longWindowMs)} and ` +
+          `${pair.shortBurn!.toFixed(1)}× over ${formatDuration(w.shortWindowMs)} (alerts at ${w.factor}×)`,
       );
     }
   }
@@ -195,7 +183,7 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
         'page',
         claim,
         `incident "${incident.title}" detected ${new Date(detectedMs).toISOString()} ` +
-          `was not notified within the claimed ${formatSpan(boundMs)}`,
+          `was not notified within the claimed ${formatDuration(boundMs)}`,
       );
     } else if (leftMs < notificationWarningMs) {
       add(
@@ -204,7 +192,7 @@ function incidentAlerts(input: AlertRuleInput, add: Add): void {
         'page',
         claim,
         `incident "${incident.title}" must be notified to customers within ${Math.ceil(leftMs / 60_000)} min ` +
-          `(claimed ${formatSpan(boundMs)} from detection)`,
+          `(claimed ${formatDuration(boundMs)} from detection)`,
       );
     }
   }
@@ -219,14 +207,14 @@ function maintenanceAlerts(input: AlertRuleInput, add: Add): void {
     const late = leadMs === null ? window.startMs - input.nowMs < boundMs : leadMs < boundMs;
     if (!late) continue;
     const claim = input.service.claims.find((c) => c.metric === 'maintenance_notice' && c.bound === boundMs) ?? null;
-    const given = leadMs === null ? 'not announced' : `announced ${formatSpan(leadMs)} ahead`;
+    const given = leadMs === null ? 'not announced' : `announced ${formatDuration(leadMs)} ahead`;
     add(
       'maintenance_notice_short',
       window.id ?? String(window.startMs),
       'ticket',
       claim,
       `${window.kind} maintenance "${window.title}" at ${new Date(window.startMs).toISOString()} is ${given}; ` +
-        `the claim needs ${formatSpan(boundMs)}`,
+        `the claim needs ${formatDuration(boundMs)}`,
     );
   }
 }

@@ -152,6 +152,17 @@ describe('alert rules', () => {
     expect(names(i)).toEqual(expected);
   });
 
+  it('summaries write spans in days, hours and minutes, cut at the second unit', () => {
+    // Announced at 0 s for a window starting 2 d 5 h 30 min later: the notice given reads 2 d 5 h.
+    const alerts = computeActiveAlerts(
+      input({
+        service: service({ claims: [notice] }),
+        upcomingMaintenance: [{ ...window(2 * 86400 + 5.5 * 3600, 3 * 86400, 'downtime', 0), id: '4' }],
+      }),
+    );
+    expect(alerts.map((a) => a.summary)).toEqual([expect.stringMatching(/announced 2 d 5 h ahead.*needs 7 d/)]);
+  });
+
   it('keys name the subject, so two incidents are two alerts', () => {
     const n = claim('notification_delay', 4 * hourMs);
     const alerts = computeActiveAlerts(
