@@ -70,11 +70,13 @@ describe.each(testStores.map((f) => [f.title, f] as const))('%s portable SQL', (
     expect(rows).toEqual([{ value: awkward, mark: '?', dollar: '$1' }]);
   });
 
-  it.runIf(factory.dialect === 'postgres')('leaves PostgreSQL’s jsonb ? operator an operator', async () => {
-    // {"a": 1} has the key a and not the key b.
-    const [row] = await seamOf(db.store).read(
-      sql`SELECT ('{"a": 1}'::jsonb ? ${'a'}) AS has_a, ('{"a": 1}'::jsonb ? ${'b'}) AS has_b`,
-    );
-    expect(row).toEqual({ has_a: true, has_b: false });
-  });
+  // A PostgreSQL operator: the case exists for that dialect only, so nothing is skipped on SQLite.
+  if (factory.dialect === 'postgres')
+    it('leaves PostgreSQL’s jsonb ? operator an operator', async () => {
+      // {"a": 1} has the key a and not the key b.
+      const [row] = await seamOf(db.store).read(
+        sql`SELECT ('{"a": 1}'::jsonb ? ${'a'}) AS has_a, ('{"a": 1}'::jsonb ? ${'b'}) AS has_b`,
+      );
+      expect(row).toEqual({ has_a: true, has_b: false });
+    });
 });
