@@ -35,8 +35,8 @@ export function renderProbing(series: readonly IntervalSeries[], tookMs: number)
     "monitor's first check is its costly one; the warm-up's own lateness and worst write are in the",
     'last table), then measures',
     `${intervalPlans.map((p) => `${(p.windowMs / 1000).toFixed(0)} s at ${p.label}`).join(' and ')}. ` +
-      'Store: *fresh* is a new SQLite file (a first start, as',
-    'shipped); *restarted* is the file a first process left after probing every monitor for one',
+      'Store: _fresh_ is a new SQLite file (a first start, as',
+    'shipped); _restarted_ is the file a first process left after probing every monitor for one',
     'interval and stopping (closing the store runs `PRAGMA optimize`, so SQLite then has planner',
     'statistics). Lateness: every probe started in the window (start − due time on its grid, as the',
     'scheduler measures it; the scheduler itself keeps only its last 4096). Cores = CPU time',
@@ -61,7 +61,7 @@ export function renderProbing(series: readonly IntervalSeries[], tookMs: number)
   );
   if (notes.length > 0)
     parts.push('Runtime warnings and down probes (first few):', '', ...notes.slice(0, 12).map((w) => `- ${w}`), '');
-  return parts.join('\n');
+  return parts.join('\n').trimEnd();
 }
 
 const runLabel = (s: IntervalSeries, r: LevelResult) => `${fmtInt(r.monitors)} at ${s.plan.label}, ${r.store}`;
